@@ -1,0 +1,24 @@
+using Ava.Infrastructure.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Ava.Dashboard.Components.Account;
+
+internal static class IdentityComponentsEndpointRouteBuilderExtensions
+{
+    /// <summary>The endpoint the static Identity pages post to that is not itself a page: sign-out.</summary>
+    public static IEndpointConventionBuilder MapAdditionalIdentityEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var accountGroup = endpoints.MapGroup("/Account");
+
+        accountGroup.MapPost("/Logout", async (
+            [FromServices] SignInManager<AvaUser> signInManager,
+            [FromForm] string? returnUrl) =>
+        {
+            await signInManager.SignOutAsync();
+            return TypedResults.LocalRedirect("~/Account/Login?signedOut=1");
+        }).AllowAnonymous();
+
+        return accountGroup;
+    }
+}

@@ -1,0 +1,100 @@
+using Ava.Dashboard.Components.Account;
+using Microsoft.AspNetCore.Authentication;
+using Ava.Dashboard.Hosting;
+using Ava.Dashboard.Security;
+using Ava.Infrastructure.Security;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.Identity;
+using MudBlazor.Services;
+
+namespace Ava.Dashboard;
+
+public static class DependencyInjection
+{
+    /// <summary>Signed-in sessions slide for 8 hours of activity and end 12 hours after sign-in regardless.</summary>
+    public static readonly TimeSpan SlidingSession = TimeSpan.FromHours(8);
+    public static readonly TimeSpan AbsoluteSession = TimeSpan.FromHours(12);
+
+    /// <summary>How soon a locked, deleted or changed user loses an existing session.</summary>
+    public static readonly TimeSpan RevalidationInterval = TimeSpan.FromMinutes(1);
+
+    private const string SignedInAtItem = "ava.signed_in_at";
+
+    public static IServiceCollection AddDashboard(this IServiceCollection services)
+    {
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddHttpContextAccessor();
+
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<IdentityRedirectManager>();
+        services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+        services.AddScoped<CircuitScope>();
+        services.AddScoped<CircuitHandler, CircuitLogContext>();
+        services.AddScoped<IUserContext, UserContext>();
+
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = IdentityConstants.ApplicationScheme;
+                options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddIdentityCookies();
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = RevalidationInterval);
+        services.ConfigureApplicationCookie(ConfigureSessionCookie);
+        services.AddPermissionPolicies();
+        return services;
+    }
+
+    private static void ConfigureSessionCookie(CookieAuthenticationOptions options)
+    {
+        options.LoginPath = "/Account/Login";
+        options.LogoutPath = "/Account/Logout";
+        options.AccessDeniedPath = "/Account/AccessDenied";
+        options.ExpireTimeSpan = SlidingSession;
+        options.SlidingExpiration = true;
+        options.Cookie.Name = "Ava.Session";
+        options.Cookie.HttpOnly = true;
+        options.Cookie.SameSite = SameSiteMode.Lax;
+        options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+
+        options.Events.OnSigningIn = context =>
+        {
+            // A refresh keeps the original sign-in time; only a new sign-in sets it.
+            context.Properties.Items.TryAdd(SignedInAtItem, DateTimeOffset.UtcNow.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return Task.CompletedTask;
+        };
+        options.Events.OnValidatePrincipal = async context =>
+        {
+            if (context.Properties.Items.TryGetValue(SignedInAtItem, out var ticksText) &&
+                long.TryParse(ticksText, System.Globalization.CultureInfo.InvariantCulture, out var ticks) &&
+                DateTimeOffset.UtcNow - new DateTimeOffset(ticks, TimeSpan.Zero) > AbsoluteSession)
+            {
+                context.RejectPrincipal();
+                await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                return;
+            }
+
+            await SecurityStampValidator.ValidatePrincipalAsync(context);
+        };
+
+        // The API answers with status codes; pages redirect to sign-in.
+        options.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
+        options.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
+    }
+
+    private static Task RedirectOrStatus(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = status;
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+
+        return Task.CompletedTask;
+    }
+}

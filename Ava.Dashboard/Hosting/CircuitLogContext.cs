@@ -1,0 +1,33 @@
+using Ava.Dashboard.Security;
+using Ava.Infrastructure.Security;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Serilog.Context;
+
+namespace Ava.Dashboard.Hosting;
+
+/// <summary>
+/// Marks the circuit's DI scope as a circuit and gives every inbound circuit activity
+/// (events, JS calls, renders) a correlation id and the user's name in the log context.
+/// </summary>
+internal sealed class CircuitLogContext(CircuitScope scope, AuthenticationStateProvider authentication) : CircuitHandler
+{
+    public override int Order => int.MinValue;
+
+    public override Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken cancellationToken)
+    {
+        scope.Enter(circuit);
+        return Task.CompletedTask;
+    }
+
+    public override Func<CircuitInboundActivityContext, Task> CreateInboundActivityHandler(Func<CircuitInboundActivityContext, Task> next) =>
+        async context =>
+        {
+            var user = (await authentication.GetAuthenticationStateAsync()).User;
+            using (LogContext.PushProperty("CorrelationId", $"circuit-{context.Circuit.Id}"))
+            using (LogContext.PushProperty("UserName", user.DisplayName()))
+            {
+                await next(context);
+            }
+        };
+}

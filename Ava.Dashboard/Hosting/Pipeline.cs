@@ -1,0 +1,68 @@
+using Ava.Dashboard.Components;
+using Ava.Dashboard.Components.Account;
+using Ava.Dashboard.Security;
+using Ava.Infrastructure;
+using Hangfire;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Serilog;
+
+namespace Ava.Dashboard.Hosting;
+
+internal static class Pipeline
+{
+    public const string JobsPath = "/jobs";
+
+    public static WebApplication UseDashboardPipeline(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+
+        app.UseSecurityHeaders(JobsPath);
+        app.UseRequestLogContext();
+        app.UseSerilogRequestLogging(options =>
+        {
+            // The path only: a query string can carry tokens.
+            options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
+            options.EnrichDiagnosticContext = (diagnostics, http) =>
+                diagnostics.Set("ClientIp", http.Connection.RemoteIpAddress?.ToString());
+        });
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseMustChangePassword();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    public static WebApplication MapDashboardEndpoints(this WebApplication app)
+    {
+        app.MapStaticAssets();
+        app.MapHealthChecks("/health/quick", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(Ava.Infrastructure.DependencyInjection.QuickHealthTag),
+            ResultStatusCodes =
+            {
+                [HealthStatus.Healthy] = StatusCodes.Status200OK,
+                [HealthStatus.Degraded] = StatusCodes.Status200OK,
+                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+            },
+            ResponseWriter = (_, _) => Task.CompletedTask,
+        }).AllowAnonymous().DisableHttpMetrics();
+
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapAdditionalIdentityEndpoints();
+        app.MapHangfireDashboardWithAuthorizationPolicy(Policies.JobsDashboard, JobsPath, new DashboardOptions
+        {
+            DashboardTitle = "Ava Prime jobs",
+            AppPath = "/",
+            Authorization = [],
+            AsyncAuthorization = [],
+            DisplayStorageConnectionString = false,
+        }, app.Services.GetRequiredService<JobStorage>());
+        return app;
+    }
+}

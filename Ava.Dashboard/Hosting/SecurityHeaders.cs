@@ -1,0 +1,34 @@
+namespace Ava.Dashboard.Hosting;
+
+/// <summary>
+/// Baseline response headers. The CSP allows what Blazor Server and MudBlazor need: scripts from
+/// this origin only, inline styles (MudBlazor sets style attributes), the circuit's WebSocket.
+/// </summary>
+internal static class SecurityHeaders
+{
+    public const string ContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+        "font-src 'self' data:; connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'self'; " +
+        "form-action 'self'; object-src 'none'";
+
+    /// <summary>The Hangfire dashboard ships inline scripts of its own; it gets them, nothing else does.</summary>
+    public const string JobsDashboardPolicy =
+        "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+        "font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
+
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app, string jobsPath) =>
+        app.Use(async (context, next) =>
+        {
+            context.Response.OnStarting(() =>
+            {
+                var headers = context.Response.Headers;
+                headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments(jobsPath) ? JobsDashboardPolicy : ContentSecurityPolicy;
+                headers.XContentTypeOptions = "nosniff";
+                headers.XFrameOptions = "DENY";
+                headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+                headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+                return Task.CompletedTask;
+            });
+            await next();
+        });
+}

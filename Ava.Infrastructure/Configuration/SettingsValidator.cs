@@ -1,0 +1,81 @@
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+
+namespace Ava.Infrastructure.Configuration;
+
+/// <summary>
+/// Checks the configuration before anything is built, so a bad setting stops the start with a
+/// message that names it instead of a stack trace from deep inside a provider.
+/// </summary>
+public static class SettingsValidator
+{
+    public static IReadOnlyList<string> Validate(IConfiguration configuration)
+    {
+        var errors = new List<string>();
+
+        var providerText = configuration[$"{DatabaseOptions.Section}:Provider"];
+        DatabaseProvider? provider = DatabaseProvider.Sqlite;
+        if (!string.IsNullOrWhiteSpace(providerText))
+        {
+            provider = Enum.TryParse<DatabaseProvider>(providerText, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)
+                ? parsed
+                : null;
+            if (provider is null)
+            {
+                errors.Add($"Database:Provider '{providerText}' is not supported; use 'Sqlite' or 'SqlServer'.");
+            }
+        }
+
+        var connectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
+        if (provider == DatabaseProvider.SqlServer && string.IsNullOrWhiteSpace(connectionString))
+        {
+            errors.Add("ConnectionStrings:Ava is required when Database:Provider is 'SqlServer' (set the ConnectionStrings__Ava environment variable).");
+        }
+
+        CheckInt(configuration, $"{DatabaseOptions.Section}:SqliteBusyTimeoutSeconds", 1, 600, errors);
+        CheckBool(configuration, $"{DatabaseOptions.Section}:AutoMigrate", errors);
+        CheckBool(configuration, $"{WorkflowOptions.Section}:RunServer", errors);
+        CheckInt(configuration, $"{WorkflowOptions.Section}:RetryAttempts", 0, 20, errors);
+        CheckInt(configuration, $"{WorkflowOptions.Section}:WorkerCount", 1, 64, errors);
+        CheckInt(configuration, $"{WorkflowOptions.Section}:RunRetentionDays", 1, 3650, errors);
+
+        foreach (var child in configuration.GetSection($"{WorkflowOptions.Section}:RetryDelaysSeconds").GetChildren())
+        {
+            if (!int.TryParse(child.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var delay) || delay < 0)
+            {
+                errors.Add($"Workflows:RetryDelaysSeconds:{child.Key} '{child.Value}' must be a whole number of seconds, 0 or more.");
+            }
+        }
+
+        var adminEmail = configuration["AVA_ADMIN_EMAIL"];
+        if (!string.IsNullOrWhiteSpace(adminEmail) && !adminEmail.Contains('@', StringComparison.Ordinal))
+        {
+            errors.Add($"AVA_ADMIN_EMAIL '{adminEmail}' is not an email address.");
+        }
+
+        return errors;
+    }
+
+    private static void CheckInt(IConfiguration configuration, string key, int min, int max, List<string> errors)
+    {
+        var value = configuration[key];
+        if (value is null)
+        {
+            return;
+        }
+
+        if (!int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) || number < min || number > max)
+        {
+            errors.Add($"{key} '{value}' must be a whole number from {min} to {max}.");
+        }
+    }
+
+    private static void CheckBool(IConfiguration configuration, string key, List<string> errors)
+    {
+        var value = configuration[key];
+        if (value is not null && !bool.TryParse(value, out _))
+        {
+            errors.Add($"{key} '{value}' must be true or false.");
+        }
+    }
+}

@@ -1,0 +1,25 @@
+namespace Ava.Infrastructure.Configuration;
+
+/// <summary>The <c>Workflows</c> section: Hangfire retries and the recurring schedules.</summary>
+public sealed class WorkflowOptions
+{
+    public const string Section = "Workflows";
+
+    /// <summary>Attempts after the first one.</summary>
+    public int RetryAttempts { get; set; } = 3;
+
+    /// <summary>Delay before each retry, in seconds; the last value repeats if there are more attempts.</summary>
+    public int[] RetryDelaysSeconds { get; set; } = [60, 120, 240];
+
+    /// <summary>Run the Hangfire server inside this process.</summary>
+    public bool RunServer { get; set; } = true;
+
+    /// <summary>Worker threads of the in-process Hangfire server.</summary>
+    public int WorkerCount { get; set; } = 4;
+
+    /// <summary>How long finished workflow runs are kept.</summary>
+    public int RunRetentionDays { get; set; } = 90;
+
+    /// <summary>Cron of the workflow-run retention job.</summary>
+    public string RunRetentionCron { get; set; } = "30 3 * * *";
+}

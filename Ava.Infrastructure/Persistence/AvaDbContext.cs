@@ -1,0 +1,53 @@
+using Ava.Domain.Common;
+using Ava.Domain.Workflows;
+using Ava.Infrastructure.Identity;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ava.Infrastructure.Persistence;
+
+/// <summary>
+/// The one model of the product. Each provider has a derived context that only exists so that
+/// it can own its migrations set (<see cref="SqliteAvaDbContext"/>, <see cref="SqlServerAvaDbContext"/>).
+/// </summary>
+public abstract class AvaDbContext(DbContextOptions options) : IdentityDbContext<AvaUser>(options), IDataProtectionKeyContext
+{
+    public DbSet<WorkflowRun> WorkflowRuns => Set<WorkflowRun>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        StampVersions();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        StampVersions();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AvaDbContext).Assembly);
+    }
+
+    /// <summary>Every modified versioned entity gets a new token, so a stale copy fails its update.</summary>
+    private void StampVersions()
+    {
+        foreach (var entry in ChangeTracker.Entries<IVersioned>())
+        {
+            if (entry.State == EntityState.Modified)
+            {
+                entry.Entity.NewVersion();
+            }
+        }
+    }
+}
+
+public sealed class SqliteAvaDbContext(DbContextOptions<SqliteAvaDbContext> options) : AvaDbContext(options);
+
+public sealed class SqlServerAvaDbContext(DbContextOptions<SqlServerAvaDbContext> options) : AvaDbContext(options);

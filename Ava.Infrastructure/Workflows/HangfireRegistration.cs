@@ -1,0 +1,70 @@
+using Ava.Infrastructure.Configuration;
+using Ava.Infrastructure.Persistence;
+using Hangfire;
+using Hangfire.Common;
+using Hangfire.InMemory;
+using Hangfire.SqlServer;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Ava.Infrastructure.Workflows;
+
+internal static class HangfireRegistration
+{
+    /// <summary>
+    /// Hangfire with this app's own storage and filter set registered in DI (not Hangfire's static
+    /// globals), so the retry policy and the run recorder belong to this host alone.
+    /// </summary>
+    public static IServiceCollection AddWorkflows(this IServiceCollection services, DatabaseOptions database, string? connectionString, WorkflowOptions workflows)
+    {
+        services.AddSingleton<JobStorage>(_ => database.Provider == DatabaseProvider.SqlServer
+            ? new SqlServerStorage(connectionString, new SqlServerStorageOptions
+            {
+                PrepareSchemaIfNecessary = true,
+                QueuePollInterval = TimeSpan.FromSeconds(5),
+            })
+            : new InMemoryStorage(new InMemoryStorageOptions()));
+
+        services.AddSingleton<IJobFilterProvider>(sp =>
+        {
+            var filters = new JobFilterCollection
+            {
+                new CaptureCultureAttribute(),
+                new StatisticsHistoryAttribute(),
+                new ContinuationsSupportAttribute(),
+                new AutomaticRetryAttribute
+                {
+                    Attempts = workflows.RetryAttempts,
+                    DelaysInSeconds = workflows.RetryDelaysSeconds.Length > 0 ? workflows.RetryDelaysSeconds : [60],
+                    OnAttemptsExceeded = AttemptsExceededAction.Fail,
+                },
+                new WorkflowRunRecorder(
+                    sp.GetRequiredService<IDbContextFactory<AvaDbContext>>(),
+                    workflows.RetryAttempts,
+                    sp.GetRequiredService<TimeProvider>(),
+                    sp.GetRequiredService<ILogger<WorkflowRunRecorder>>()),
+            };
+            return new JobFilterProviderCollection(filters, new JobFilterAttributeFilterProvider());
+        });
+
+        services.AddHangfire(config => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
+
+        if (workflows.RunServer)
+        {
+            services.AddHangfireServer((sp, server) =>
+            {
+                server.WorkerCount = workflows.WorkerCount;
+                server.SchedulePollingInterval = TimeSpan.FromSeconds(1);
+            });
+        }
+
+        services.AddTransient<WorkflowRunRetentionJob>();
+        services.AddSingleton<WorkflowRecovery>();
+        services.AddScoped<WorkflowRunQueries>();
+        return services;
+    }
+}

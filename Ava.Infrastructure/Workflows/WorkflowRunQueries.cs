@@ -1,0 +1,49 @@
+using Ava.Domain.Security;
+using Ava.Domain.Workflows;
+using Ava.Infrastructure.Persistence;
+using Ava.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ava.Infrastructure.Workflows;
+
+public sealed record WorkflowRunRow(
+    long Id,
+    string WorkflowName,
+    string Trigger,
+    WorkflowStatus Status,
+    int Attempts,
+    int? ProgressProcessed,
+    int? ProgressTotal,
+    DateTimeOffset QueuedAt,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? EndedAt,
+    string? Error)
+{
+    public TimeSpan? Duration => StartedAt is { } start && EndedAt is { } end ? end - start : null;
+}
+
+public sealed record WorkflowRunPage(IReadOnlyList<WorkflowRunRow> Items, int TotalCount);
+
+/// <summary>Reads the workflow-run history (view_execution_queue).</summary>
+public sealed class WorkflowRunQueries(IDbContextFactory<AvaDbContext> contexts, PermissionGuard guard)
+{
+    public async Task<WorkflowRunPage> ListAsync(WorkflowStatus? status, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        await guard.DemandAsync(Permissions.ViewExecutionQueue);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var runs = db.WorkflowRuns.AsNoTracking();
+        if (status is { } wanted)
+        {
+            runs = runs.Where(r => r.Status == wanted);
+        }
+
+        var total = await runs.CountAsync(cancellationToken);
+        var items = await runs
+            .OrderByDescending(r => r.QueuedAt).ThenByDescending(r => r.Id)
+            .Skip(Math.Max(0, page) * pageSize)
+            .Take(pageSize)
+            .Select(r => new WorkflowRunRow(r.Id, r.WorkflowName, r.Trigger, r.Status, r.Attempts, r.ProgressProcessed, r.ProgressTotal, r.QueuedAt, r.StartedAt, r.EndedAt, r.Error))
+            .ToListAsync(cancellationToken);
+        return new WorkflowRunPage(items, total);
+    }
+}
