@@ -2,7 +2,9 @@ using Ava.Dashboard.Components.Account;
 using Microsoft.AspNetCore.Authentication;
 using Ava.Dashboard.Hosting;
 using Ava.Dashboard.Security;
+using Ava.Infrastructure.Audit;
 using Ava.Infrastructure.Security;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
@@ -34,6 +36,8 @@ public static class DependencyInjection
         services.AddScoped<CircuitScope>();
         services.AddScoped<CircuitHandler, CircuitLogContext>();
         services.AddScoped<IUserContext, UserContext>();
+        services.AddScoped<IAuditActorAccessor, AuditActorAccessor>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditingAuthorizationResultHandler>();
 
         services.AddAuthentication(options =>
             {

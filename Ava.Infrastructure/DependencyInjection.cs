@@ -1,3 +1,5 @@
+using Ava.Infrastructure.Alerts;
+using Ava.Infrastructure.Audit;
 using Ava.Infrastructure.Configuration;
 using Ava.Infrastructure.Identity;
 using Ava.Infrastructure.Persistence;
@@ -38,7 +40,13 @@ public static class DependencyInjection
 
         services.AddWorkflows(database, connectionString, workflows);
 
+        services.AddSingleton<SecurityAlerts>();
+        services.AddScoped<AuditTrail>();
+        services.AddScoped<AuditQueries>();
+        services.AddScoped<AuditChainVerifier>();
+        services.AddScoped<AlertService>();
         services.AddScoped<PermissionGuard>();
+        services.AddScoped<AccountAuditor>();
         services.AddScoped<UserAdministrationService>();
         services.AddScoped<UserPreferencesService>();
         services.AddScoped<DatabaseInitializer>();

@@ -1,4 +1,5 @@
 using Ava.Dashboard.Security;
+using Ava.Infrastructure.Audit;
 using Ava.Infrastructure.Security;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
@@ -10,13 +11,17 @@ namespace Ava.Dashboard.Hosting;
 /// Marks the circuit's DI scope as a circuit and gives every inbound circuit activity
 /// (events, JS calls, renders) a correlation id and the user's name in the log context.
 /// </summary>
-internal sealed class CircuitLogContext(CircuitScope scope, AuthenticationStateProvider authentication) : CircuitHandler
+internal sealed class CircuitLogContext(
+    CircuitScope scope,
+    AuthenticationStateProvider authentication,
+    IHttpContextAccessor httpContextAccessor) : CircuitHandler
 {
     public override int Order => int.MinValue;
 
     public override Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken cancellationToken)
     {
-        scope.Enter(circuit);
+        // The circuit starts inside the browser's connection request: its address is the client's.
+        scope.Enter(circuit, httpContextAccessor.HttpContext?.Connection.RemoteIpAddress?.ToString());
         return Task.CompletedTask;
     }
 
@@ -24,7 +29,9 @@ internal sealed class CircuitLogContext(CircuitScope scope, AuthenticationStateP
         async context =>
         {
             var user = (await authentication.GetAuthenticationStateAsync()).User;
-            using (LogContext.PushProperty("CorrelationId", $"circuit-{context.Circuit.Id}"))
+            var correlationId = $"circuit-{context.Circuit.Id}";
+            using (CorrelationContext.Begin(correlationId))
+            using (LogContext.PushProperty("CorrelationId", correlationId))
             using (LogContext.PushProperty("UserName", user.DisplayName()))
             {
                 await next(context);

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Ava.Infrastructure.Audit;
 using Ava.Infrastructure.Security;
 using Serilog.Context;
 
@@ -16,6 +17,7 @@ internal static partial class RequestContextMiddleware
             var correlationId = SafeId().IsMatch(incoming) ? incoming : context.TraceIdentifier;
             context.TraceIdentifier = correlationId;
             context.Response.Headers[HeaderName] = correlationId;
+            using (CorrelationContext.Begin(correlationId))
             using (LogContext.PushProperty("CorrelationId", correlationId))
             using (LogContext.PushProperty("UserName", context.User.DisplayName()))
             {

@@ -17,6 +17,12 @@ public static class Policies
 
     public static string For(string permission) => PermissionPrefix + permission;
 
+    /// <summary>The permission a policy stands for, or the policy name itself for the composite ones.</summary>
+    public static string Describe(string? policy) =>
+        policy is null ? "signed-in user"
+        : policy.StartsWith(PermissionPrefix, StringComparison.Ordinal) ? policy[PermissionPrefix.Length..]
+        : policy;
+
     public const string ExecuteCommands = PermissionPrefix + Permissions.ExecuteCommands;
     public const string ModifySchemas = PermissionPrefix + Permissions.ModifySchemas;
     public const string ViewLogs = PermissionPrefix + Permissions.ViewLogs;

@@ -43,9 +43,12 @@ internal sealed class CircuitScope
 
     public string? CircuitId { get; private set; }
 
-    public void Enter(Circuit circuit)
+    public string? ClientIp { get; private set; }
+
+    public void Enter(Circuit circuit, string? clientIp)
     {
         IsCircuit = true;
         CircuitId = circuit.Id;
+        ClientIp = clientIp;
     }
 }

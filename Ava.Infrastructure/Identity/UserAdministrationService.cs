@@ -1,5 +1,7 @@
 using System.Security.Claims;
+using Ava.Domain.Audit;
 using Ava.Domain.Common;
+using Ava.Infrastructure.Audit;
 using Ava.Domain.Security;
 using Ava.Infrastructure.Persistence;
 using Ava.Infrastructure.Security;
@@ -27,10 +29,12 @@ public sealed record CreatedUser(UserSummary User, string TemporaryPassword);
 /// The users page's operations (manage_users). Every change renews the user's security stamp,
 /// so their existing sessions end within the one-minute revalidation interval.
 /// Each call works in its own DI scope: a Blazor circuit must not hold a UserManager for its lifetime.
+/// The acting user is read in the caller's scope and handed to the audit trail explicitly.
 /// </summary>
 public sealed class UserAdministrationService(
     IServiceScopeFactory scopes,
     PermissionGuard guard,
+    IAuditActorAccessor actors,
     TimeProvider clock,
     ILogger<UserAdministrationService> logger)
 {
@@ -90,6 +94,7 @@ public sealed class UserAdministrationService(
 
         using var scope = scopes.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AvaUser>>();
+        var auditor = scope.ServiceProvider.GetRequiredService<AccountAuditor>();
         var password = string.IsNullOrWhiteSpace(temporaryPassword) ? PasswordGenerator.Generate() : temporaryPassword;
         var user = new AvaUser
         {
@@ -100,8 +105,14 @@ public sealed class UserAdministrationService(
             CreatedAt = clock.GetUtcNow(),
         };
 
-        Ensure(await users.CreateAsync(user, password));
-        Ensure(await users.AddToRoleAsync(user, role));
+        Ensure(await auditor.ChangeAsync(
+            async () =>
+            {
+                var created = await users.CreateAsync(user, password);
+                return created.Succeeded ? await users.AddToRoleAsync(user, role) : created;
+            },
+            new AuditEntry(AuditActions.UserCreated, $"user/{user.Email}", true, Metadata: AuditTrail.Metadata(new { userId = user.Id, role })),
+            await actors.GetActorAsync()));
         logger.LogInformation("User {UserId} created with role {Role}", user.Id, role);
         return new CreatedUser(new UserSummary(user.Id, user.Email, role, false, false, true, user.CreatedAt), password);
     }
@@ -120,6 +131,8 @@ public sealed class UserAdministrationService(
             var current = await users.GetRolesAsync(user);
             Ensure(await users.RemoveFromRolesAsync(user, current));
             Ensure(await users.AddToRoleAsync(user, role));
+            return new AuditEntry(AuditActions.RoleChanged, $"user/{user.Email}", true,
+                Metadata: AuditTrail.Metadata(new { userId, from = current, to = role }));
         });
         logger.LogInformation("User {UserId} now has role {Role}", userId, role);
     }
@@ -140,6 +153,9 @@ public sealed class UserAdministrationService(
             {
                 Ensure(await users.AddClaimAsync(user, new Claim(ApproverCapability.ClaimType, ApproverCapability.ClaimValue)));
             }
+
+            return new AuditEntry(isApprover ? AuditActions.ApproverGranted : AuditActions.ApproverRevoked, $"user/{user.Email}", true,
+                Metadata: AuditTrail.Metadata(new { userId }));
         });
         logger.LogInformation("User {UserId} approver capability set to {IsApprover}", userId, isApprover);
     }
@@ -152,6 +168,7 @@ public sealed class UserAdministrationService(
         {
             Ensure(await users.SetLockoutEnabledAsync(user, true));
             Ensure(await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue));
+            return new AuditEntry(AuditActions.UserLocked, $"user/{user.Email}", true, Metadata: AuditTrail.Metadata(new { userId }));
         });
         logger.LogInformation("User {UserId} locked", userId);
     }
@@ -163,17 +180,29 @@ public sealed class UserAdministrationService(
         {
             Ensure(await users.SetLockoutEndDateAsync(user, null));
             Ensure(await users.ResetAccessFailedCountAsync(user));
+            return new AuditEntry(AuditActions.UserUnlocked, $"user/{user.Email}", true, Metadata: AuditTrail.Metadata(new { userId }));
         });
         logger.LogInformation("User {UserId} unlocked", userId);
     }
 
-    private async Task ChangeAsync(string userId, Func<UserManager<AvaUser>, AvaUser, Task> change)
+    /// <summary>
+    /// Applies a change and its audit event in one transaction, and renews the user's security
+    /// stamp so their sessions are re-checked.
+    /// </summary>
+    private async Task ChangeAsync(string userId, Func<UserManager<AvaUser>, AvaUser, Task<AuditEntry>> change)
     {
         using var scope = scopes.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AvaUser>>();
+        var db = scope.ServiceProvider.GetRequiredService<AvaDbContext>();
+        var trail = scope.ServiceProvider.GetRequiredService<AuditTrail>();
         var user = await users.FindByIdAsync(userId) ?? throw new DomainException("That user no longer exists.");
-        await change(users, user);
+        var actor = await actors.GetActorAsync();
+
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var entry = await change(users, user);
         Ensure(await users.UpdateSecurityStampAsync(user));
+        await trail.AppendAsync(db, entry, actor);
+        await transaction.CommitAsync();
     }
 
     private static void RefuseSelf(ClaimsPrincipal caller, string userId, string what)

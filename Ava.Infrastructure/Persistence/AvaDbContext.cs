@@ -1,3 +1,5 @@
+using Ava.Domain.Alerts;
+using Ava.Domain.Audit;
 using Ava.Domain.Common;
 using Ava.Domain.Workflows;
 using Ava.Infrastructure.Identity;
@@ -14,6 +16,10 @@ namespace Ava.Infrastructure.Persistence;
 public abstract class AvaDbContext(DbContextOptions options) : IdentityDbContext<AvaUser>(options), IDataProtectionKeyContext
 {
     public DbSet<WorkflowRun> WorkflowRuns => Set<WorkflowRun>();
+
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    public DbSet<Alert> Alerts => Set<Alert>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

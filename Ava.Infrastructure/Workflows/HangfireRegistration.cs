@@ -41,6 +41,7 @@ internal static class HangfireRegistration
                 },
                 new WorkflowRunRecorder(
                     sp.GetRequiredService<IDbContextFactory<AvaDbContext>>(),
+                    sp.GetRequiredService<IServiceScopeFactory>(),
                     workflows.RetryAttempts,
                     sp.GetRequiredService<TimeProvider>(),
                     sp.GetRequiredService<ILogger<WorkflowRunRecorder>>()),

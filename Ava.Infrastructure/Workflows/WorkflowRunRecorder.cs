@@ -1,11 +1,15 @@
 using System.Reflection;
+using Ava.Domain.Alerts;
+using Ava.Domain.Audit;
 using Ava.Domain.Workflows;
+using Ava.Infrastructure.Audit;
 using Ava.Infrastructure.Persistence;
 using Hangfire.Client;
 using Hangfire.Common;
 using Hangfire.Server;
 using Hangfire.Storage;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Ava.Infrastructure.Workflows;
@@ -16,6 +20,7 @@ namespace Ava.Infrastructure.Workflows;
 /// </summary>
 internal sealed class WorkflowRunRecorder(
     IDbContextFactory<AvaDbContext> contexts,
+    IServiceScopeFactory scopes,
     int retryAttempts,
     TimeProvider clock,
     ILogger<WorkflowRunRecorder> logger) : IClientFilter, IServerFilter
@@ -23,6 +28,7 @@ internal sealed class WorkflowRunRecorder(
     public const string TriggerParameter = "AvaTrigger";
     public const string RequeuedFromParameter = "AvaRequeuedFrom";
     private const string LogScopeItem = "AvaLogScope";
+    private const string CorrelationItem = "AvaCorrelation";
 
     public void OnCreating(CreatingContext context)
     {
@@ -61,7 +67,9 @@ internal sealed class WorkflowRunRecorder(
 
     public void OnPerforming(PerformingContext context)
     {
-        context.Items[LogScopeItem] = Serilog.Context.LogContext.PushProperty("CorrelationId", $"job-{context.BackgroundJob.Id}");
+        var correlationId = $"job-{context.BackgroundJob.Id}";
+        context.Items[LogScopeItem] = Serilog.Context.LogContext.PushProperty("CorrelationId", correlationId);
+        context.Items[CorrelationItem] = CorrelationContext.Begin(correlationId);
         var attempt = context.GetJobParameter<int>("RetryCount") + 1;
         Update(context.BackgroundJob.Id, run => run.MarkStarted(attempt, clock.GetUtcNow()));
     }
@@ -69,6 +77,7 @@ internal sealed class WorkflowRunRecorder(
     public void OnPerformed(PerformedContext context)
     {
         using var logScope = context.Items.TryGetValue(LogScopeItem, out var scope) ? scope as IDisposable : null;
+        using var correlation = context.Items.TryGetValue(CorrelationItem, out var item) ? item as IDisposable : null;
         if (context.Exception is null || context.ExceptionHandled)
         {
             Update(context.BackgroundJob.Id, run => run.MarkSucceeded(clock.GetUtcNow()));
@@ -78,11 +87,37 @@ internal sealed class WorkflowRunRecorder(
         var retriesDone = context.GetJobParameter<int>("RetryCount");
         var willRetry = retriesDone < retryAttempts;
         var error = (context.Exception.InnerException ?? context.Exception).Message;
-        Update(context.BackgroundJob.Id, run => run.MarkAttemptFailed(error, willRetry, clock.GetUtcNow()));
-        if (!willRetry)
+        if (willRetry)
         {
-            logger.LogError(context.Exception, "Workflow job {JobId} failed after its last attempt", context.BackgroundJob.Id);
+            Update(context.BackgroundJob.Id, run => run.MarkAttemptFailed(error, willRetry: true, clock.GetUtcNow()));
+            return;
         }
+
+        logger.LogError(context.Exception, "Workflow job {JobId} failed after its last attempt", context.BackgroundJob.Id);
+        RecordFinalFailure(context.BackgroundJob.Id, error);
+    }
+
+    /// <summary>The run becomes Failed and the audit trail records it, in one transaction.</summary>
+    private void RecordFinalFailure(string jobId, string error)
+    {
+        using var scope = scopes.CreateScope();
+        var trail = scope.ServiceProvider.GetRequiredService<AuditTrail>();
+        using var db = contexts.CreateDbContext();
+        using var transaction = db.Database.BeginTransaction();
+        var run = db.WorkflowRuns.SingleOrDefault(r => r.JobId == jobId);
+        run?.MarkAttemptFailed(error, willRetry: false, clock.GetUtcNow());
+        var name = run?.WorkflowName ?? jobId;
+        var message = $"Workflow {name} failed after {run?.Attempts ?? 0} attempt(s): {error}";
+        db.Alerts.Add(new Alert(Alert.WorkflowFailedKind, AlertSeverity.Warning, name, message.Length > 1000 ? message[..1000] : message, clock.GetUtcNow()));
+        db.SaveChanges();
+        var entry = new AuditEntry(
+            AuditActions.WorkflowFailed,
+            $"workflow/{run?.WorkflowName ?? jobId}",
+            Success: false,
+            Error: error,
+            Metadata: AuditTrail.Metadata(new { jobId, runId = run?.Id, attempts = run?.Attempts }));
+        trail.AppendAsync(db, entry, AuditActor.System(CorrelationContext.Id)).GetAwaiter().GetResult();
+        transaction.Commit();
     }
 
     internal static string NameOf(Job job) =>

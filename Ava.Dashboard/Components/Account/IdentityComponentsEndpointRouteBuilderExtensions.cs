@@ -1,3 +1,4 @@
+using Ava.Domain.Audit;
 using Ava.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -12,9 +13,16 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
         var accountGroup = endpoints.MapGroup("/Account");
 
         accountGroup.MapPost("/Logout", async (
+            HttpContext context,
             [FromServices] SignInManager<AvaUser> signInManager,
+            [FromServices] AccountAuditor auditor,
             [FromForm] string? returnUrl) =>
         {
+            if (context.User.Identity?.IsAuthenticated == true)
+            {
+                await auditor.RecordAsync(new AuditEntry(AuditActions.SignOut, "account", true));
+            }
+
             await signInManager.SignOutAsync();
             return TypedResults.LocalRedirect("~/Account/Login?signedOut=1");
         }).AllowAnonymous();

@@ -1,0 +1,30 @@
+namespace Ava.Domain.Audit;
+
+/// <summary>The action names written to the audit trail. Features add theirs here.</summary>
+public static class AuditActions
+{
+    public const string SignInSucceeded = "auth.sign_in";
+    public const string SignInFailed = "auth.sign_in_failed";
+    public const string LockedOut = "auth.locked_out";
+    public const string SignOut = "auth.sign_out";
+    public const string PasswordChanged = "auth.password_changed";
+    public const string TwoFactorEnabled = "auth.2fa_enabled";
+    public const string TwoFactorDisabled = "auth.2fa_disabled";
+    public const string UserCreated = "user.created";
+    public const string RoleChanged = "user.role_changed";
+    public const string ApproverGranted = "user.approver_granted";
+    public const string ApproverRevoked = "user.approver_revoked";
+    public const string UserLocked = "user.locked";
+    public const string UserUnlocked = "user.unlocked";
+    public const string SecurityViolation = "security.violation";
+    public const string WorkflowFailed = "workflow.failed";
+    public const string AuditExported = "audit.exported";
+    public const string AlertAcknowledged = "alert.acknowledged";
+
+    public static IReadOnlyList<string> All { get; } =
+    [
+        SignInSucceeded, SignInFailed, LockedOut, SignOut, PasswordChanged, TwoFactorEnabled, TwoFactorDisabled,
+        UserCreated, RoleChanged, ApproverGranted, ApproverRevoked, UserLocked, UserUnlocked,
+        SecurityViolation, WorkflowFailed, AuditExported, AlertAcknowledged,
+    ];
+}

@@ -1,0 +1,102 @@
+using System.Text.Json;
+using Ava.Domain.Audit;
+using Ava.Infrastructure.Alerts;
+using Ava.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Ava.Infrastructure.Audit;
+
+/// <summary>
+/// The one way anything is written to the audit trail. Features append inside their own
+/// transaction (<see cref="AppendAsync(AvaDbContext, AuditEntry, CancellationToken)"/>) so the change and its
+/// event commit or fail together; events that belong to no change use <see cref="RecordAsync"/>.
+/// Appends are serialized per database, so concurrent requests never fork the chain.
+/// </summary>
+public sealed class AuditTrail(
+    IDbContextFactory<AvaDbContext> contexts,
+    IAuditActorAccessor actors,
+    SecurityAlerts alerts,
+    TimeProvider clock,
+    ILogger<AuditTrail> logger)
+{
+    private static readonly JsonSerializerOptions MetadataJson = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Serializes metadata the way every event stores it.</summary>
+    public static string? Metadata(object? value) => value is null ? null : JsonSerializer.Serialize(value, MetadataJson);
+
+    /// <summary>Appends an event for the current actor inside the caller's open transaction.</summary>
+    public async Task<AuditEvent> AppendAsync(AvaDbContext db, AuditEntry entry, CancellationToken cancellationToken = default) =>
+        await AppendAsync(db, entry, await actors.GetActorAsync(), cancellationToken);
+
+    /// <summary>Appends an event for an explicit actor (for example a failed sign-in) inside the caller's open transaction.</summary>
+    public async Task<AuditEvent> AppendAsync(AvaDbContext db, AuditEntry entry, AuditActor actor, CancellationToken cancellationToken = default)
+    {
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("An audit event is appended inside the transaction of the change it describes; begin one first.");
+        }
+
+        await AcquireChainLockAsync(db, cancellationToken);
+        var tail = await db.AuditEvents
+            .OrderByDescending(e => e.Sequence)
+            .Select(e => new ChainTail(e.Sequence, e.Hash))
+            .FirstOrDefaultAsync(cancellationToken);
+
+        var auditEvent = AuditEvent.Next(tail, clock.GetUtcNow(), entry, actor);
+        db.AuditEvents.Add(auditEvent);
+        await db.SaveChangesAsync(cancellationToken);
+        return auditEvent;
+    }
+
+    /// <summary>Records an event in a transaction of its own (events that accompany no data change).</summary>
+    public async Task<AuditEvent> RecordAsync(AuditEntry entry, AuditActor? actor = null, CancellationToken cancellationToken = default)
+    {
+        actor ??= await actors.GetActorAsync();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var auditEvent = await AppendAsync(db, entry, actor, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return auditEvent;
+        });
+    }
+
+    /// <summary>
+    /// Records that the current user was refused something for lack of a permission, and raises
+    /// an alert when the same user keeps trying.
+    /// </summary>
+    public async Task RecordViolationAsync(string missingPermission, string resource, CancellationToken cancellationToken = default)
+    {
+        var actor = await actors.GetActorAsync();
+        var entry = new AuditEntry(
+            AuditActions.SecurityViolation,
+            resource,
+            Success: false,
+            Error: $"Missing permission '{missingPermission}'.",
+            Metadata: Metadata(new { permission = missingPermission }));
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await AppendAsync(db, entry, actor, cancellationToken);
+        await alerts.RaiseIfRepeatedViolationsAsync(db, actor, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        logger.LogWarning("Security violation: {UserName} lacks {Permission} for {Resource}", actor.UserName, missingPermission, resource);
+    }
+
+    private static async Task AcquireChainLockAsync(AvaDbContext db, CancellationToken cancellationToken)
+    {
+        if (db.Database.IsSqlServer())
+        {
+            // Held until the surrounding transaction ends, so the next append reads this one's hash.
+            await db.Database.ExecuteSqlRawAsync(
+                "DECLARE @result int; EXEC @result = sp_getapplock @Resource = 'ava-audit-chain', @LockMode = 'Exclusive', @LockOwner = 'Transaction', @LockTimeout = 30000; IF @result < 0 THROW 51000, 'Could not lock the audit chain.', 1;",
+                cancellationToken);
+        }
+
+        // SQLite: every transaction begins IMMEDIATE (Microsoft.Data.Sqlite's default), which
+        // takes the database's single write lock, so appends are already serialized.
+    }
+}
