@@ -47,6 +47,7 @@ public static class DependencyInjection
         services.AddScoped<AlertService>();
         services.AddScoped<PermissionGuard>();
         services.AddScoped<AccountAuditor>();
+        services.AddScoped<IDemoDataSeeder, AuditDemoSeeder>();
         services.AddScoped<UserAdministrationService>();
         services.AddScoped<UserPreferencesService>();
         services.AddScoped<DatabaseInitializer>();

@@ -1,5 +1,6 @@
 using Ava.Dashboard.Components;
 using Ava.Dashboard.Components.Account;
+using Ava.Dashboard.Features.Audit;
 using Ava.Dashboard.Security;
 using Ava.Infrastructure;
 using Hangfire;
@@ -55,6 +56,7 @@ internal static class Pipeline
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
+        app.MapAuditExport();
         app.MapHangfireDashboardWithAuthorizationPolicy(Policies.JobsDashboard, JobsPath, new DashboardOptions
         {
             DashboardTitle = "Ava Prime jobs",

@@ -49,6 +49,32 @@ public sealed class AuditTrail(
         return auditEvent;
     }
 
+    /// <summary>
+    /// Appends events that already carry their own time (imported or seeded history), in order,
+    /// inside the caller's open transaction.
+    /// </summary>
+    internal async Task AppendHistoryAsync(AvaDbContext db, IEnumerable<(DateTimeOffset At, AuditEntry Entry, AuditActor Actor)> events, CancellationToken cancellationToken)
+    {
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("Audit history is appended inside a transaction.");
+        }
+
+        await AcquireChainLockAsync(db, cancellationToken);
+        var tail = await db.AuditEvents
+            .OrderByDescending(e => e.Sequence)
+            .Select(e => new ChainTail(e.Sequence, e.Hash))
+            .FirstOrDefaultAsync(cancellationToken);
+        foreach (var (at, entry, actor) in events)
+        {
+            var auditEvent = AuditEvent.Next(tail, at, entry, actor);
+            db.AuditEvents.Add(auditEvent);
+            tail = new ChainTail(auditEvent.Sequence, auditEvent.Hash);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     /// <summary>Records an event in a transaction of its own (events that accompany no data change).</summary>
     public async Task<AuditEvent> RecordAsync(AuditEntry entry, AuditActor? actor = null, CancellationToken cancellationToken = default)
     {

@@ -9,7 +9,7 @@ public class NavMenuTests : DashboardTestContext
 {
     public static TheoryData<string, string[]> SectionsByRole => new()
     {
-        { Roles.Admin, ["/", "/workflows", "/admin/users", "/jobs"] },
+        { Roles.Admin, ["/", "/workflows", "/audit", "/admin/users", "/jobs"] },
         { Roles.Developer, ["/", "/workflows"] },
         { Roles.Viewer, ["/"] },
     };

@@ -13,6 +13,7 @@ public static class NavSections
     [
         new("Home", "/", Icons.Material.Filled.Dashboard, Policies.ViewDashboards),
         new("Workflows", "/workflows", Icons.Material.Filled.AccountTree, Policies.ViewExecutionQueue),
+        new("Audit log", "/audit", Icons.Material.Filled.Policy, Policies.ViewLogs),
         new("Users", "/admin/users", Icons.Material.Filled.People, Policies.ManageUsers),
         new("Jobs (Hangfire)", "/jobs", Icons.Material.Filled.Work, Policies.JobsDashboard, FullPageLoad: true),
     ];
