@@ -1,4 +1,11 @@
+using Ava.Domain.Codestones;
+using Ava.Domain.Streams;
 using Ava.Infrastructure.Alerts;
+using Ava.Infrastructure.Codestones;
+using Ava.Infrastructure.Common;
+using Ava.Infrastructure.Content;
+using Ava.Infrastructure.Streams;
+using FluentValidation;
 using Ava.Infrastructure.Audit;
 using Ava.Infrastructure.Configuration;
 using Ava.Infrastructure.Identity;
@@ -48,6 +55,13 @@ public static class DependencyInjection
         services.AddScoped<PermissionGuard>();
         services.AddScoped<AccountAuditor>();
         services.AddScoped<IDemoDataSeeder, AuditDemoSeeder>();
+        services.AddScoped<VersionedWriter>();
+        services.AddScoped<StreamService>();
+        services.AddScoped<CodestoneService>();
+        services.AddSingleton<IValidator<StreamValues>, StreamValuesValidator>();
+        services.AddSingleton<IValidator<CodestoneValues>, CodestoneValuesValidator>();
+        services.AddSingleton<MarkdownRenderer>();
+        services.AddSingleton<CodeHighlighter>();
         services.AddScoped<UserAdministrationService>();
         services.AddScoped<UserPreferencesService>();
         services.AddScoped<DatabaseInitializer>();

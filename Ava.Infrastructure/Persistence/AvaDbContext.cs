@@ -1,6 +1,8 @@
 using Ava.Domain.Alerts;
 using Ava.Domain.Audit;
+using Ava.Domain.Codestones;
 using Ava.Domain.Common;
+using Ava.Domain.Streams;
 using Ava.Domain.Workflows;
 using Ava.Infrastructure.Identity;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -20,6 +22,12 @@ public abstract class AvaDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
     public DbSet<Alert> Alerts => Set<Alert>();
+
+    public DbSet<IntelligenceStream> Streams => Set<IntelligenceStream>();
+
+    public DbSet<StreamTag> StreamTags => Set<StreamTag>();
+
+    public DbSet<Codestone> Codestones => Set<Codestone>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

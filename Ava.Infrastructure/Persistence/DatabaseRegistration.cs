@@ -25,7 +25,7 @@ internal static class DatabaseRegistration
         else
         {
             var sqlite = SqliteConnectionString(connectionString, contentRoot, database.SqliteBusyTimeoutSeconds);
-            services.AddDbContextFactory<SqliteAvaDbContext>(o => o.UseSqlite(sqlite, SqliteMigrations));
+            services.AddDbContextFactory<SqliteAvaDbContext>(o => o.UseSqlite(sqlite, SqliteMigrations).AddInterceptors(new SqlitePragmas()));
             services.AddSingleton<IDbContextFactory<AvaDbContext>, ContextFactory<SqliteAvaDbContext>>();
         }
 

@@ -1,0 +1,18 @@
+using Ava.Benchmarks;
+
+// Usage: dotnet run -c Release --project Ava.Benchmarks -- [audit] [--append N] [--chain N]
+var append = ArgValue("--append", 5_000);
+var chain = ArgValue("--chain", 1_000_000);
+Console.WriteLine($"Ava Prime benchmarks · {Environment.ProcessorCount} cores · .NET {Environment.Version} · {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+Console.WriteLine();
+
+if (args.Length == 0 || args.Contains("audit"))
+{
+    await AuditBenchmarks.RunAsync(append, chain);
+}
+
+int ArgValue(string name, int fallback)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], out var value) ? value : fallback;
+}

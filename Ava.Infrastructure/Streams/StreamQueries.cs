@@ -1,0 +1,49 @@
+using Ava.Domain.Streams;
+
+namespace Ava.Infrastructure.Streams;
+
+public enum StreamSortField
+{
+    CreatedAt,
+    UpdatedAt,
+    Title,
+    Priority,
+    EclScore,
+}
+
+/// <summary>What the streams list asks for: filters, one sort, one page.</summary>
+public sealed record StreamQuery(
+    string? Text = null,
+    StreamSource? Source = null,
+    StreamStatus? Status = null,
+    StreamPriority? Priority = null,
+    double? EclMin = null,
+    double? EclMax = null,
+    IReadOnlyList<string>? Tags = null,
+    StreamSortField SortBy = StreamSortField.CreatedAt,
+    bool Descending = true,
+    int Page = 0,
+    int PageSize = 25);
+
+public sealed record StreamRow(
+    long Id,
+    string Title,
+    StreamSource Source,
+    StreamStatus Status,
+    StreamPriority Priority,
+    double? EclScore,
+    IReadOnlyList<string> Tags,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt);
+
+public sealed record StreamPage(IReadOnlyList<StreamRow> Items, int TotalCount);
+
+public sealed record StreamDetail(
+    long Id,
+    StreamValues Values,
+    DateTimeOffset CreatedAt,
+    string CreatedBy,
+    DateTimeOffset UpdatedAt,
+    string UpdatedBy,
+    DateTimeOffset? ArchivedAt,
+    Guid Version);

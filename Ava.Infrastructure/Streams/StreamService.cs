@@ -1,0 +1,241 @@
+using Ava.Domain.Audit;
+using Ava.Domain.Common;
+using Ava.Domain.Security;
+using Ava.Domain.Streams;
+using Ava.Infrastructure.Audit;
+using Ava.Infrastructure.Common;
+using Ava.Infrastructure.Persistence;
+using Ava.Infrastructure.Security;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ava.Infrastructure.Streams;
+
+/// <summary>
+/// Intelligence streams: browse (view_streams) and change (update_streams). Every change is
+/// validated by <see cref="StreamValuesValidator"/>, checked against the version the caller
+/// loaded, and audited with the changed fields in the same transaction.
+/// </summary>
+public sealed class StreamService(
+    IDbContextFactory<AvaDbContext> contexts,
+    PermissionGuard guard,
+    AuditTrail trail,
+    VersionedWriter writer,
+    IValidator<StreamValues> validator,
+    TimeProvider clock)
+{
+    public const int MaxPageSize = 200;
+
+    public async Task<StreamPage> ListAsync(StreamQuery query, CancellationToken cancellationToken = default)
+    {
+        await guard.DemandAsync(Permissions.ViewStreams);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var streams = Filter(db, query);
+        var total = await streams.CountAsync(cancellationToken);
+        var pageSize = Math.Clamp(query.PageSize, 1, MaxPageSize);
+        var rows = await Sort(streams, query)
+            .Skip(Math.Max(0, query.Page) * pageSize)
+            .Take(pageSize)
+            .Select(s => new { s.Id, s.Title, s.Source, s.Status, s.Priority, s.EclScore, s.CreatedAt, s.UpdatedAt })
+            .ToListAsync(cancellationToken);
+
+        var ids = rows.Select(r => r.Id).ToList();
+        var tags = (await db.StreamTags.AsNoTracking().Where(t => ids.Contains(t.StreamId)).ToListAsync(cancellationToken))
+            .ToLookup(t => t.StreamId, t => t.Tag);
+        var items = rows.Select(r => new StreamRow(r.Id, r.Title, r.Source, r.Status, r.Priority, r.EclScore, tags[r.Id].Order().ToList(), r.CreatedAt, r.UpdatedAt)).ToList();
+        return new StreamPage(items, total);
+    }
+
+    public async Task<StreamDetail?> GetAsync(long id, CancellationToken cancellationToken = default)
+    {
+        await guard.DemandAsync(Permissions.ViewStreams);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var stream = await db.Streams.AsNoTracking().Include(s => s.Tags).SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
+        return stream is null ? null : Detail(stream);
+    }
+
+    /// <summary>The tags in use, most used first, for filter suggestions.</summary>
+    public async Task<IReadOnlyList<string>> ListTagsAsync(int top = 50, CancellationToken cancellationToken = default)
+    {
+        await guard.DemandAsync(Permissions.ViewStreams);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.StreamTags.GroupBy(t => t.Tag).OrderByDescending(g => g.Count()).ThenBy(g => g.Key)
+            .Select(g => g.Key).Take(top).ToListAsync(cancellationToken);
+    }
+
+    public async Task<StreamDetail> CreateAsync(StreamValues values, CancellationToken cancellationToken = default)
+    {
+        var user = await guard.DemandAsync(Permissions.UpdateStreams);
+        await ValidateAsync(values, cancellationToken);
+        var stream = await writer.CreateAsync(
+            new IntelligenceStream(values, user.DisplayName(), clock.GetUtcNow()),
+            s => Entry("stream.created", s, AuditTrail.Metadata(new { after = Snapshot(s.Values) })),
+            cancellationToken);
+        return Detail(stream);
+    }
+
+    /// <summary>Saves new values when the stream still has <paramref name="expectedVersion"/>; otherwise throws <see cref="ConcurrencyConflictException"/> with the current values.</summary>
+    public async Task<StreamDetail> UpdateAsync(long id, StreamValues values, Guid expectedVersion, CancellationToken cancellationToken = default)
+    {
+        var user = await guard.DemandAsync(Permissions.UpdateStreams);
+        await ValidateAsync(values, cancellationToken);
+        var stream = await writer.ChangeAsync(Set, id, expectedVersion, (_, stream) =>
+        {
+            var before = stream.Values;
+            var changed = stream.Update(values, user.DisplayName(), clock.GetUtcNow());
+            return changed.Count == 0
+                ? null
+                : Entry("stream.updated", stream, AuditTrail.Metadata(new { fields = changed, before = Snapshot(before, changed), after = Snapshot(stream.Values, changed) }));
+        }, cancellationToken);
+        return Detail(stream);
+    }
+
+    public async Task<StreamDetail> ArchiveAsync(long id, Guid expectedVersion, CancellationToken cancellationToken = default)
+    {
+        var user = await guard.DemandAsync(Permissions.UpdateStreams);
+        var stream = await writer.ChangeAsync(Set, id, expectedVersion, (_, stream) =>
+        {
+            stream.Archive(user.DisplayName(), clock.GetUtcNow());
+            return Entry("stream.archived", stream, AuditTrail.Metadata(new { fields = new[] { "Status" }, after = new { Status = nameof(StreamStatus.Archived) } }));
+        }, cancellationToken);
+        return Detail(stream);
+    }
+
+    public async Task<StreamDetail> UnarchiveAsync(long id, Guid expectedVersion, CancellationToken cancellationToken = default)
+    {
+        var user = await guard.DemandAsync(Permissions.UpdateStreams);
+        var stream = await writer.ChangeAsync(Set, id, expectedVersion, (_, stream) =>
+        {
+            stream.Unarchive(user.DisplayName(), clock.GetUtcNow());
+            return Entry("stream.unarchived", stream, AuditTrail.Metadata(new { fields = new[] { "Status" }, after = new { Status = nameof(StreamStatus.Refined) } }));
+        }, cancellationToken);
+        return Detail(stream);
+    }
+
+    /// <summary>Archives every selected stream that is not archived yet; returns how many were archived.</summary>
+    public async Task<int> ArchiveManyAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken = default)
+    {
+        var user = await guard.DemandAsync(Permissions.UpdateStreams);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var streams = await db.Streams.Where(s => ids.Contains(s.Id) && s.Status != StreamStatus.Archived).ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        foreach (var stream in streams)
+        {
+            stream.Archive(user.DisplayName(), now);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        if (streams.Count > 0)
+        {
+            await trail.AppendAsync(db, new AuditEntry("stream.archived", $"streams/{streams.Count}", true,
+                Metadata: AuditTrail.Metadata(new { fields = new[] { "Status" }, ids = streams.Select(s => s.Id) })), cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return streams.Count;
+    }
+
+    public async Task DeleteAsync(long id, Guid expectedVersion, CancellationToken cancellationToken = default)
+    {
+        await guard.DemandAsync(Permissions.UpdateStreams);
+        await writer.ChangeAsync(Set, id, expectedVersion, (db, stream) =>
+        {
+            db.Streams.Remove(stream);
+            return Entry("stream.deleted", stream, AuditTrail.Metadata(new { before = Snapshot(stream.Values) }));
+        }, cancellationToken);
+    }
+
+    private static readonly VersionedSet<IntelligenceStream> Set = new(
+        "Stream",
+        db => db.Streams.Include(s => s.Tags),
+        current => new ConcurrencyConflictException(current.UpdatedBy, current.UpdatedAt, current.Values, current.Version));
+
+    private async Task ValidateAsync(StreamValues values, CancellationToken cancellationToken)
+    {
+        var result = await validator.ValidateAsync(values, cancellationToken);
+        if (!result.IsValid)
+        {
+            throw InvalidValuesException.From(result);
+        }
+    }
+
+    private static AuditEntry Entry(string action, IntelligenceStream stream, string? metadata) =>
+        new(action, $"stream/{stream.Id}", true, Metadata: metadata);
+
+    private static StreamDetail Detail(IntelligenceStream s) =>
+        new(s.Id, s.Values, s.CreatedAt, s.CreatedBy, s.UpdatedAt, s.UpdatedBy, s.ArchivedAt, s.Version);
+
+    /// <summary>The values for the audit trail; long text is cut so an event stays small.</summary>
+    private static Dictionary<string, object?> Snapshot(StreamValues values, IReadOnlyList<string>? only = null)
+    {
+        var all = new Dictionary<string, object?>
+        {
+            [nameof(StreamValues.Title)] = values.Title,
+            [nameof(StreamValues.Source)] = values.Source.ToString(),
+            [nameof(StreamValues.Status)] = values.Status.ToString(),
+            [nameof(StreamValues.Priority)] = values.Priority.ToString(),
+            [nameof(StreamValues.Summary)] = values.Summary.Length > 500 ? values.Summary[..500] + "…" : values.Summary,
+            [nameof(StreamValues.EclScore)] = values.EclScore,
+            [nameof(StreamValues.Tags)] = values.Tags,
+        };
+        return only is null ? all : all.Where(p => only.Contains(p.Key)).ToDictionary();
+    }
+
+    private static IQueryable<IntelligenceStream> Filter(AvaDbContext db, StreamQuery query)
+    {
+        var streams = db.Streams.AsNoTracking();
+        if (query.Source is { } source)
+        {
+            streams = streams.Where(s => s.Source == source);
+        }
+
+        if (query.Status is { } status)
+        {
+            streams = streams.Where(s => s.Status == status);
+        }
+
+        if (query.Priority is { } priority)
+        {
+            streams = streams.Where(s => s.Priority == priority);
+        }
+
+        if (query.EclMin is { } min)
+        {
+            streams = streams.Where(s => s.EclScore >= min);
+        }
+
+        if (query.EclMax is { } max)
+        {
+            streams = streams.Where(s => s.EclScore <= max);
+        }
+
+        foreach (var tag in StreamValues.NormalizeTags(query.Tags ?? []))
+        {
+            streams = streams.Where(s => db.StreamTags.Any(t => t.StreamId == s.Id && t.Tag == tag));
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Text))
+        {
+            var text = query.Text.Trim();
+            streams = streams.Where(s => s.Title.Contains(text) || s.Summary.Contains(text));
+        }
+
+        return streams;
+    }
+
+    private static IQueryable<IntelligenceStream> Sort(IQueryable<IntelligenceStream> streams, StreamQuery query) =>
+        (query.SortBy, query.Descending) switch
+        {
+            (StreamSortField.UpdatedAt, true) => streams.OrderByDescending(s => s.UpdatedAt).ThenByDescending(s => s.Id),
+            (StreamSortField.UpdatedAt, false) => streams.OrderBy(s => s.UpdatedAt).ThenBy(s => s.Id),
+            (StreamSortField.Title, true) => streams.OrderByDescending(s => s.Title).ThenByDescending(s => s.Id),
+            (StreamSortField.Title, false) => streams.OrderBy(s => s.Title).ThenBy(s => s.Id),
+            (StreamSortField.Priority, true) => streams.OrderByDescending(s => s.Priority).ThenByDescending(s => s.CreatedAt),
+            (StreamSortField.Priority, false) => streams.OrderBy(s => s.Priority).ThenByDescending(s => s.CreatedAt),
+            (StreamSortField.EclScore, true) => streams.OrderByDescending(s => s.EclScore).ThenByDescending(s => s.Id),
+            (StreamSortField.EclScore, false) => streams.OrderBy(s => s.EclScore).ThenBy(s => s.Id),
+            (_, false) => streams.OrderBy(s => s.CreatedAt).ThenBy(s => s.Id),
+            _ => streams.OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id),
+        };
+}
