@@ -41,7 +41,8 @@ internal static class Pipeline
 
     public static WebApplication MapDashboardEndpoints(this WebApplication app)
     {
-        app.MapStaticAssets();
+        // The fallback policy requires a signed-in user; the sign-in page needs its styles and scripts before that.
+        app.MapStaticAssets().AllowAnonymous();
         app.MapHealthChecks("/health/quick", new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(Ava.Infrastructure.DependencyInjection.QuickHealthTag),

@@ -1,0 +1,30 @@
+using Ava.E2E.Infrastructure;
+using Microsoft.Playwright;
+
+namespace Ava.E2E.Pages;
+
+/// <summary>The frame around every signed-in page: the app bar, the user menu and the navigation drawer.</summary>
+public sealed class DashboardLayout(IPage page)
+{
+    public ILocator Title => page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Heading, new() { Name = "Ava Prime Dashboard" });
+
+    public ILocator DemoBadge => page.GetByRole(AriaRole.Banner).GetByTestId("demo-badge");
+
+    /// <summary>The button that opens the user menu; it shows the user's name and role.</summary>
+    public ILocator UserMenu => page.GetByTestId("user-menu");
+
+    public ILocator UserRole => UserMenu.GetByTestId("user-role");
+
+    /// <summary>The links of the navigation drawer, in order.</summary>
+    public ILocator SectionLinks => Sections.GetByRole(AriaRole.Link);
+
+    private ILocator Sections => page.GetByRole(AriaRole.Navigation, new() { Name = "Sections", Exact = true });
+
+    public ILocator SectionLink(string title) => Sections.GetByRole(AriaRole.Link, new() { Name = title, Exact = true });
+
+    public async Task SignOutAsync()
+    {
+        await UserMenu.ClickWhenInteractiveAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true }).ClickAsync();
+    }
+}

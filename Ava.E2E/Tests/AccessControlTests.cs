@@ -1,0 +1,33 @@
+using Ava.E2E.Infrastructure;
+using Ava.E2E.Pages;
+using static Microsoft.Playwright.Assertions;
+
+namespace Ava.E2E.Tests;
+
+public sealed class AccessControlTests(DashboardFixture dashboard) : BrowserTest(dashboard)
+{
+    [Fact]
+    public async Task UsersPage_IsRefused_WhenAViewerTypesItsAddress()
+    {
+        // Arrange
+        var page = await OpenPageSignedInAsync(DemoUser.Viewer);
+        var users = new UsersPage(page);
+        var refusal = new AccessDeniedPage(page);
+
+        // Act
+        await users.GotoAsync();
+
+        // Assert: refused, and nothing of the page or its data is shown.
+        await Expect(refusal.Heading).ToBeVisibleAsync();
+        await Expect(users.Heading).ToHaveCountAsync(0);
+        await Expect(users.CreateUserButton).ToHaveCountAsync(0);
+        await Expect(page.GetByText(DemoUser.Admin.Email)).ToHaveCountAsync(0);
+
+        // Assert: back home, the navigation offers a Viewer no way to the Users section.
+        await refusal.GoBackHomeAsync();
+        var layout = new DashboardLayout(page);
+        await Expect(page).ToHaveURLAsync(UrlOf(HomePage.Path));
+        await Expect(layout.SectionLinks).ToHaveTextAsync(["Home"]);
+        await Expect(layout.SectionLink("Users")).ToHaveCountAsync(0);
+    }
+}
