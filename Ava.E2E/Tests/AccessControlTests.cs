@@ -27,7 +27,7 @@ public sealed class AccessControlTests(DashboardFixture dashboard) : BrowserTest
         await refusal.GoBackHomeAsync();
         var layout = new DashboardLayout(page);
         await Expect(page).ToHaveURLAsync(UrlOf(HomePage.Path));
-        await Expect(layout.SectionLinks).ToHaveTextAsync(["Home"]);
+        await Expect(layout.SectionLinks).ToHaveTextAsync(["Home", "Streams", "Codestones"]);
         await Expect(layout.SectionLink("Users")).ToHaveCountAsync(0);
     }
 }

@@ -8,13 +8,13 @@ namespace Ava.E2E.Tests;
 
 public sealed class SignInTests(DashboardFixture dashboard) : BrowserTest(dashboard)
 {
-    private static readonly string[] AllSections = ["Home", "Workflows", "Users", "Jobs (Hangfire)"];
+    private static readonly string[] AllSections = ["Home", "Streams", "Codestones", "Workflows", "Audit log", "Users", "Jobs (Hangfire)"];
 
     public static TheoryData<string, string[]> SectionsByRole => new()
     {
-        { "Viewer", ["Home"] },
-        { "Developer", ["Home", "Workflows"] },
-        { "Admin", ["Home", "Workflows", "Users", "Jobs (Hangfire)"] },
+        { "Viewer", ["Home", "Streams", "Codestones"] },
+        { "Developer", ["Home", "Streams", "Codestones", "Workflows"] },
+        { "Admin", ["Home", "Streams", "Codestones", "Workflows", "Audit log", "Users", "Jobs (Hangfire)"] },
     };
 
     [Theory]

@@ -9,9 +9,9 @@ public class NavMenuTests : DashboardTestContext
 {
     public static TheoryData<string, string[]> SectionsByRole => new()
     {
-        { Roles.Admin, ["/", "/workflows", "/audit", "/admin/users", "/jobs"] },
-        { Roles.Developer, ["/", "/workflows"] },
-        { Roles.Viewer, ["/"] },
+        { Roles.Admin, ["/", "/streams", "/codestones", "/workflows", "/audit", "/admin/users", "/jobs"] },
+        { Roles.Developer, ["/", "/streams", "/codestones", "/workflows"] },
+        { Roles.Viewer, ["/", "/streams", "/codestones"] },
     };
 
     [Theory]
@@ -44,7 +44,7 @@ public class NavMenuTests : DashboardTestContext
     {
         var menu = RenderMenu(Approver(Roles.Viewer));
 
-        Hrefs(menu).ShouldBe(["/"]);
+        Hrefs(menu).ShouldBe(["/", "/streams", "/codestones"]);
     }
 
     [Fact]

@@ -12,6 +12,8 @@ public static class NavSections
     public static IReadOnlyList<NavSection> All { get; } =
     [
         new("Home", "/", Icons.Material.Filled.Dashboard, Policies.ViewDashboards),
+        new("Streams", "/streams", Icons.Material.Filled.Stream, Policies.ViewStreams),
+        new("Codestones", "/codestones", Icons.Material.Filled.Code, Policies.ViewCodestones),
         new("Workflows", "/workflows", Icons.Material.Filled.AccountTree, Policies.ViewExecutionQueue),
         new("Audit log", "/audit", Icons.Material.Filled.Policy, Policies.ViewLogs),
         new("Users", "/admin/users", Icons.Material.Filled.People, Policies.ManageUsers),
