@@ -38,6 +38,7 @@ public static class SettingsValidator
         CheckInt(configuration, $"{WorkflowOptions.Section}:RetryAttempts", 0, 20, errors);
         CheckInt(configuration, $"{WorkflowOptions.Section}:WorkerCount", 1, 64, errors);
         CheckInt(configuration, $"{WorkflowOptions.Section}:RunRetentionDays", 1, 3650, errors);
+        CheckInt(configuration, $"{WorkflowOptions.Section}:ArchiveAfterDays", 1, 3650, errors);
 
         foreach (var child in configuration.GetSection($"{WorkflowOptions.Section}:RetryDelaysSeconds").GetChildren())
         {

@@ -22,4 +22,10 @@ public sealed class WorkflowOptions
 
     /// <summary>Cron of the workflow-run retention job.</summary>
     public string RunRetentionCron { get; set; } = "30 3 * * *";
+
+    /// <summary>Streams older than this many days (and not archived) are archived by archive-old-streams.</summary>
+    public int ArchiveAfterDays { get; set; } = 30;
+
+    /// <summary>Cron of archive-old-streams (UTC).</summary>
+    public string ArchiveCron { get; set; } = "15 2 * * *";
 }

@@ -64,6 +64,8 @@ internal static class HangfireRegistration
         }
 
         services.AddTransient<WorkflowRunRetentionJob>();
+        services.AddTransient<ArchiveOldStreamsJob>();
+        services.AddScoped<WorkflowLauncher>();
         services.AddSingleton<WorkflowRecovery>();
         services.AddScoped<WorkflowRunQueries>();
         return services;

@@ -1,0 +1,90 @@
+using Ava.Domain.Audit;
+using Ava.Domain.Streams;
+using Ava.Infrastructure.Audit;
+using Ava.Infrastructure.Configuration;
+using Ava.Infrastructure.Persistence;
+using Hangfire.Server;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Ava.Infrastructure.Workflows;
+
+/// <summary>
+/// archive-old-streams: streams older than <see cref="WorkflowOptions.ArchiveAfterDays"/> that are not
+/// archived become Archived, <see cref="BatchSize"/> at a time, each batch in its own transaction with its
+/// audit event and the run's progress. Only unarchived streams are selected, so a retry or a second run
+/// after a crash finishes the rest and archives nothing twice.
+/// </summary>
+[WorkflowName(Name)]
+public sealed class ArchiveOldStreamsJob(
+    IDbContextFactory<AvaDbContext> contexts,
+    AuditTrail trail,
+    IOptions<WorkflowOptions> options,
+    TimeProvider clock)
+{
+    public const string Name = "archive-old-streams";
+    public const int BatchSize = 50;
+
+    /// <summary>Hangfire passes its <see cref="PerformContext"/>; the job id links progress to the run.</summary>
+    public async Task<int> RunAsync(PerformContext? context, CancellationToken cancellationToken)
+    {
+        var jobId = context?.BackgroundJob.Id;
+        var cutoff = clock.GetUtcNow().AddDays(-options.Value.ArchiveAfterDays);
+        int total;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            total = await Candidates(db, cutoff).CountAsync(cancellationToken);
+            await WorkflowProgress.ReportAsync(db, jobId, 0, total, cancellationToken);
+        }
+
+        var processed = 0;
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var archived = await ArchiveBatchAsync(cutoff, jobId, processed, total, cancellationToken);
+            if (archived == 0)
+            {
+                break;
+            }
+
+            processed += archived;
+        }
+
+        return processed;
+    }
+
+    /// <summary>Archives the next batch; returns how many streams it archived (0 when none are left).</summary>
+    internal async Task<int> ArchiveBatchAsync(DateTimeOffset cutoff, string? jobId, int processedBefore, int total, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var ids = await Candidates(db, cutoff).OrderBy(s => s.Id).Select(s => s.Id).Take(BatchSize).ToListAsync(cancellationToken);
+        if (ids.Count == 0)
+        {
+            return 0;
+        }
+
+        var now = clock.GetUtcNow();
+        var version = Guid.NewGuid();
+        var archived = await db.Streams
+            .Where(s => ids.Contains(s.Id) && s.Status != StreamStatus.Archived)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(x => x.Status, StreamStatus.Archived)
+                .SetProperty(x => x.ArchivedAt, now)
+                .SetProperty(x => x.UpdatedAt, now)
+                .SetProperty(x => x.UpdatedBy, Name)
+                .SetProperty(x => x.Version, version),
+                cancellationToken);
+
+        await trail.AppendAsync(db, new AuditEntry("stream.archived", $"streams/{archived}", true,
+            Metadata: AuditTrail.Metadata(new { workflow = Name, fields = new[] { "Status" }, ids })),
+            AuditActor.System(CorrelationContext.Id), cancellationToken);
+        var processed = processedBefore + archived;
+        await WorkflowProgress.ReportAsync(db, jobId, processed, Math.Max(total, processed), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return archived;
+    }
+
+    private static IQueryable<IntelligenceStream> Candidates(AvaDbContext db, DateTimeOffset cutoff) =>
+        db.Streams.Where(s => s.Status != StreamStatus.Archived && s.CreatedAt < cutoff);
+}
