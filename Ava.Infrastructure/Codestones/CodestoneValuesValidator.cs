@@ -11,7 +11,8 @@ public sealed class CodestoneValuesValidator : AbstractValidator<CodestoneValues
     public CodestoneValuesValidator()
     {
         RuleFor(v => v.Title)
-            .Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("Title is required.")
+            .Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("Title is required.");
+        RuleFor(v => v.Title)
             .Must(t => t.Trim().Length is >= Codestone.TitleMinLength and <= Codestone.TitleMaxLength)
             .When(v => !string.IsNullOrWhiteSpace(v.Title))
             .WithMessage(v => $"Title must be {Codestone.TitleMinLength} to {Codestone.TitleMaxLength} characters; it has {v.Title.Trim().Length}.");

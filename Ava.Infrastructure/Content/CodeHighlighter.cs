@@ -27,7 +27,9 @@ public sealed class CodeHighlighter
         };
 
         var body = definition is null ? WebUtility.HtmlEncode(code) : InnerHtml(_formatter.GetHtmlString(code, definition));
-        return WrapLines(body);
+
+        // ColorCode pads its output with line breaks, and a final newline ends the last line rather than starting one.
+        return WrapLines(body.Replace("\r", "", StringComparison.Ordinal).Trim('\n').TrimEnd());
     }
 
     /// <summary>ColorCode wraps its output in &lt;div&gt;&lt;pre&gt;; keep what is inside the pre.</summary>

@@ -12,7 +12,8 @@ public sealed class StreamValuesValidator : AbstractValidator<StreamValues>
     public StreamValuesValidator()
     {
         RuleFor(v => v.Title)
-            .Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("Title is required.")
+            .Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("Title is required.");
+        RuleFor(v => v.Title)
             .Must(t => t is null || t.Trim().Length is >= IntelligenceStream.TitleMinLength and <= IntelligenceStream.TitleMaxLength)
             .When(v => !string.IsNullOrWhiteSpace(v.Title))
             .WithMessage(v => $"Title must be {IntelligenceStream.TitleMinLength} to {IntelligenceStream.TitleMaxLength} characters; it has {v.Title.Trim().Length}.");
