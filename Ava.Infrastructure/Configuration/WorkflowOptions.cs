@@ -8,8 +8,14 @@ public sealed class WorkflowOptions
     /// <summary>Attempts after the first one.</summary>
     public int RetryAttempts { get; set; } = 3;
 
-    /// <summary>Delay before each retry, in seconds; the last value repeats if there are more attempts.</summary>
-    public int[] RetryDelaysSeconds { get; set; } = [60, 120, 240];
+    public static readonly IReadOnlyList<int> DefaultRetryDelaysSeconds = [60, 120, 240];
+
+    /// <summary>
+    /// Delay before each retry, in seconds; the last value repeats if there are more attempts.
+    /// Empty until bound: the configuration binder appends to an array's existing items, so a
+    /// default here would come before every configured delay. Read <see cref="EffectiveRetryDelaysSeconds"/>.
+    /// </summary>
+    public int[] RetryDelaysSeconds { get; set; } = [];
 
     /// <summary>Run the Hangfire server inside this process.</summary>
     public bool RunServer { get; set; } = true;
@@ -28,4 +34,8 @@ public sealed class WorkflowOptions
 
     /// <summary>Cron of archive-old-streams (UTC).</summary>
     public string ArchiveCron { get; set; } = "15 2 * * *";
+
+    /// <summary>The configured retry delays, or <see cref="DefaultRetryDelaysSeconds"/> when none are configured.</summary>
+    public int[] EffectiveRetryDelaysSeconds() =>
+        RetryDelaysSeconds.Length > 0 ? RetryDelaysSeconds : [.. DefaultRetryDelaysSeconds];
 }

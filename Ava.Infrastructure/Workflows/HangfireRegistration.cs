@@ -24,7 +24,12 @@ internal static class HangfireRegistration
                 PrepareSchemaIfNecessary = true,
                 QueuePollInterval = TimeSpan.FromSeconds(5),
             })
-            : new InMemoryStorage(new InMemoryStorageOptions()));
+            : new InMemoryStorage(new InMemoryStorageOptions
+            {
+                // Numeric ids start again at 1 after every restart and would match the runs an earlier
+                // process recorded; WorkflowRuns.JobId must stay unique across restarts.
+                IdType = InMemoryStorageIdType.Guid,
+            }));
 
         services.AddSingleton<IJobFilterProvider>(sp =>
         {
@@ -36,7 +41,7 @@ internal static class HangfireRegistration
                 new AutomaticRetryAttribute
                 {
                     Attempts = workflows.RetryAttempts,
-                    DelaysInSeconds = workflows.RetryDelaysSeconds.Length > 0 ? workflows.RetryDelaysSeconds : [60],
+                    DelaysInSeconds = workflows.EffectiveRetryDelaysSeconds(),
                     OnAttemptsExceeded = AttemptsExceededAction.Fail,
                 },
                 new WorkflowRunRecorder(

@@ -4,6 +4,7 @@ using Ava.Domain.Audit;
 using Ava.Domain.Workflows;
 using Ava.Infrastructure.Audit;
 using Ava.Infrastructure.Persistence;
+using Hangfire;
 using Hangfire.Client;
 using Hangfire.Common;
 using Hangfire.Server;
@@ -50,19 +51,16 @@ internal sealed class WorkflowRunRecorder(
             return;
         }
 
-        var job = context.BackgroundJob.Job;
-        var trigger = context.Parameters.TryGetValue(TriggerParameter, out var t) ? t as string ?? WorkflowTriggers.Schedule : WorkflowTriggers.Schedule;
-        var name = context.Parameters.TryGetValue("RecurringJobId", out var r) && r is string recurringId ? recurringId : NameOf(job);
-        var payload = InvocationData.SerializeJob(job).SerializePayload();
-        var run = new WorkflowRun(context.BackgroundJob.Id, name, trigger, payload, clock.GetUtcNow());
-        if (context.Parameters.TryGetValue(RequeuedFromParameter, out var previous) && previous is long previousRunId)
-        {
-            run.LinkToInterruptedRun(previousRunId);
-        }
-
-        using var db = contexts.CreateDbContext();
-        db.WorkflowRuns.Add(run);
-        db.SaveChanges();
+        var parameters = context.Parameters;
+        Record(
+            context.BackgroundJob.Id,
+            () => NewRun(
+                context.BackgroundJob,
+                parameters.TryGetValue(TriggerParameter, out var t) ? t as string : null,
+                parameters.TryGetValue("RecurringJobId", out var r) ? r as string : null,
+                parameters.TryGetValue(RequeuedFromParameter, out var p) ? p as long? : null,
+                clock.GetUtcNow()),
+            _ => { });
     }
 
     public void OnPerforming(PerformingContext context)
@@ -71,7 +69,7 @@ internal sealed class WorkflowRunRecorder(
         context.Items[LogScopeItem] = Serilog.Context.LogContext.PushProperty("CorrelationId", correlationId);
         context.Items[CorrelationItem] = CorrelationContext.Begin(correlationId);
         var attempt = context.GetJobParameter<int>("RetryCount") + 1;
-        Update(context.BackgroundJob.Id, run => run.MarkStarted(attempt, clock.GetUtcNow()));
+        Update(context, run => run.MarkStarted(attempt, clock.GetUtcNow()));
     }
 
     public void OnPerformed(PerformedContext context)
@@ -80,7 +78,7 @@ internal sealed class WorkflowRunRecorder(
         using var correlation = context.Items.TryGetValue(CorrelationItem, out var item) ? item as IDisposable : null;
         if (context.Exception is null || context.ExceptionHandled)
         {
-            Update(context.BackgroundJob.Id, run => run.MarkSucceeded(clock.GetUtcNow()));
+            Update(context, run => run.MarkSucceeded(clock.GetUtcNow()));
             return;
         }
 
@@ -89,33 +87,40 @@ internal sealed class WorkflowRunRecorder(
         var error = (context.Exception.InnerException ?? context.Exception).Message;
         if (willRetry)
         {
-            Update(context.BackgroundJob.Id, run => run.MarkAttemptFailed(error, willRetry: true, clock.GetUtcNow()));
+            Update(context, run => run.MarkAttemptFailed(error, willRetry: true, clock.GetUtcNow()));
             return;
         }
 
         logger.LogError(context.Exception, "Workflow job {JobId} failed after its last attempt", context.BackgroundJob.Id);
-        RecordFinalFailure(context.BackgroundJob.Id, error);
+        RecordFinalFailure(context, error);
     }
 
-    /// <summary>The run becomes Failed and the audit trail records it, in one transaction.</summary>
-    private void RecordFinalFailure(string jobId, string error)
+    /// <summary>The run becomes Failed, an alert is raised and the audit trail records it, in one transaction.</summary>
+    private void RecordFinalFailure(PerformContext context, string error)
     {
+        var jobId = context.BackgroundJob.Id;
         using var scope = scopes.CreateScope();
         var trail = scope.ServiceProvider.GetRequiredService<AuditTrail>();
         using var db = contexts.CreateDbContext();
         using var transaction = db.Database.BeginTransaction();
         var run = db.WorkflowRuns.SingleOrDefault(r => r.JobId == jobId);
-        run?.MarkAttemptFailed(error, willRetry: false, clock.GetUtcNow());
-        var name = run?.WorkflowName ?? jobId;
-        var message = $"Workflow {name} failed after {run?.Attempts ?? 0} attempt(s): {error}";
+        if (run is null)
+        {
+            run = NewRunFor(context);
+            db.WorkflowRuns.Add(run);
+        }
+
+        run.MarkAttemptFailed(error, willRetry: false, clock.GetUtcNow());
+        var name = run.WorkflowName;
+        var message = $"Workflow {name} failed after {run.Attempts} attempt(s): {error}";
         db.Alerts.Add(new Alert(Alert.WorkflowFailedKind, AlertSeverity.Warning, name, message.Length > 1000 ? message[..1000] : message, clock.GetUtcNow()));
         db.SaveChanges();
         var entry = new AuditEntry(
             AuditActions.WorkflowFailed,
-            $"workflow/{run?.WorkflowName ?? jobId}",
+            $"workflow/{name}",
             Success: false,
             Error: error,
-            Metadata: AuditTrail.Metadata(new { jobId, runId = run?.Id, attempts = run?.Attempts }));
+            Metadata: AuditTrail.Metadata(new { jobId, runId = run.Id, attempts = run.Attempts }));
         trail.AppendAsync(db, entry, AuditActor.System(CorrelationContext.Id)).GetAwaiter().GetResult();
         transaction.Commit();
     }
@@ -125,18 +130,57 @@ internal sealed class WorkflowRunRecorder(
         ?? job.Type.GetCustomAttribute<WorkflowNameAttribute>()?.Name
         ?? $"{job.Type.Name}.{job.Method.Name}";
 
-    private void Update(string jobId, Action<WorkflowRun> change)
+    /// <summary>
+    /// A worker can start a job before <see cref="OnCreated"/> has written its run (the job is queued
+    /// before the client filters hear of it), so the worker side writes the run itself when it is missing.
+    /// </summary>
+    private void Update(PerformContext context, Action<WorkflowRun> change) =>
+        Record(context.BackgroundJob.Id, () => NewRunFor(context), change);
+
+    private static WorkflowRun NewRunFor(PerformContext context) =>
+        NewRun(
+            context.BackgroundJob,
+            context.GetJobParameter<string>(TriggerParameter),
+            context.GetJobParameter<string>("RecurringJobId"),
+            context.GetJobParameter<long?>(RequeuedFromParameter),
+            new DateTimeOffset(DateTime.SpecifyKind(context.BackgroundJob.CreatedAt, DateTimeKind.Utc)));
+
+    private static WorkflowRun NewRun(BackgroundJob job, string? trigger, string? recurringJobId, long? requeuedFrom, DateTimeOffset queuedAt)
     {
-        using var db = contexts.CreateDbContext();
-        var run = db.WorkflowRuns.SingleOrDefault(r => r.JobId == jobId);
-        if (run is null)
+        var payload = InvocationData.SerializeJob(job.Job).SerializePayload();
+        var run = new WorkflowRun(job.Id, recurringJobId ?? NameOf(job.Job), trigger ?? WorkflowTriggers.Schedule, payload, queuedAt);
+        if (requeuedFrom is { } previousRunId)
         {
-            // A job created before this process recorded runs (for example by another instance's older version).
-            logger.LogWarning("No workflow run recorded for job {JobId}", jobId);
-            return;
+            run.LinkToInterruptedRun(previousRunId);
         }
 
-        change(run);
-        db.SaveChanges();
+        return run;
+    }
+
+    /// <summary>Applies a change to the job's run, writing the run first if it is not there yet.</summary>
+    private void Record(string jobId, Func<WorkflowRun> create, Action<WorkflowRun> change)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            using var db = contexts.CreateDbContext();
+            var run = db.WorkflowRuns.SingleOrDefault(r => r.JobId == jobId);
+            if (run is null)
+            {
+                run = create();
+                db.WorkflowRuns.Add(run);
+            }
+
+            change(run);
+            try
+            {
+                db.SaveChanges();
+                return;
+            }
+            catch (DbUpdateException ex) when (attempt == 1)
+            {
+                // The client and the worker both wrote the missing run; the other one won, so apply the change to theirs.
+                logger.LogDebug(ex, "Workflow run for job {JobId} was written concurrently; retrying", jobId);
+            }
+        }
     }
 }
