@@ -54,6 +54,10 @@ internal static class HangfireRegistration
             return new JobFilterProviderCollection(filters, new JobFilterAttributeFilterProvider());
         });
 
+        // This host's own activator: Hangfire's default is a process-wide static that a second host
+        // in the same process (tests, restarts) would overwrite.
+        services.AddSingleton<JobActivator>(sp => new Hangfire.AspNetCore.AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
+
         services.AddHangfire(config => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
