@@ -55,6 +55,7 @@ public static class DependencyInjection
         services.AddScoped<PermissionGuard>();
         services.AddScoped<AccountAuditor>();
         services.AddScoped<IDemoDataSeeder, AuditDemoSeeder>();
+        services.AddScoped<IDemoDataSeeder, StreamsDemoSeeder>();
         services.AddScoped<VersionedWriter>();
         services.AddScoped<StreamService>();
         services.AddScoped<CodestoneService>();
