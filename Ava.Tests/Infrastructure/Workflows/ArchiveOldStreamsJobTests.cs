@@ -1,0 +1,118 @@
+using System.Text.Json;
+using Ava.Domain.Streams;
+using Ava.Infrastructure.Workflows;
+using Ava.Tests.TestData;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Ava.Tests.Infrastructure.Workflows;
+
+public sealed class ArchiveOldStreamsJobTests : IAsyncLifetime
+{
+    private const int OldStreams = 137;
+    private ServiceDatabase _db = default!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _db = await ServiceDatabase.CreateAsync();
+        var now = DateTimeOffset.UtcNow;
+        await using var context = _db.NewContext();
+        for (var i = 0; i < OldStreams; i++)
+        {
+            context.Streams.Add(new IntelligenceStream(Values($"Old stream number {i}"), "seed", now.AddDays(-31 - (i % 20))));
+        }
+
+        for (var i = 0; i < 20; i++)
+        {
+            context.Streams.Add(new IntelligenceStream(Values($"Recent stream number {i}"), "seed", now.AddDays(-29 + (i % 5))));
+        }
+
+        context.Streams.Add(new IntelligenceStream(Values("Old but archived already") with { Status = StreamStatus.Archived }, "seed", now.AddDays(-90)));
+        await context.SaveChangesAsync();
+    }
+
+    public async ValueTask DisposeAsync() => await _db.DisposeAsync();
+
+    [Fact]
+    public async Task RunAsync_ArchivesEveryOldStream_InBatchesOfFifty()
+    {
+        var archived = await RunJobAsync();
+
+        archived.ShouldBe(OldStreams);
+        await using var context = _db.NewContext();
+        var cutoff = DateTimeOffset.UtcNow.AddDays(-30);
+        (await context.Streams.CountAsync(s => s.Status != StreamStatus.Archived && s.CreatedAt < cutoff)).ShouldBe(0);
+        (await context.Streams.CountAsync(s => s.Status != StreamStatus.Archived)).ShouldBe(20);
+        (await BatchIdsAsync()).Select(ids => ids.Count).ShouldBe([50, 50, 37]);
+    }
+
+    [Fact]
+    public async Task RunAsync_ArchivesNothing_WhenRunTwice()
+    {
+        await RunJobAsync();
+
+        var second = await RunJobAsync();
+
+        second.ShouldBe(0);
+        (await BatchIdsAsync()).Count.ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task RunAsync_FinishesTheRestAndArchivesNothingTwice_AfterARunDiedBetweenBatches()
+    {
+        await using (var scope = _db.Services.CreateAsyncScope())
+        {
+            var job = scope.ServiceProvider.GetRequiredService<ArchiveOldStreamsJob>();
+            var cutoff = DateTimeOffset.UtcNow.AddDays(-30);
+            await job.ArchiveBatchAsync(cutoff, null, 0, OldStreams, CancellationToken.None);
+            await job.ArchiveBatchAsync(cutoff, null, 50, OldStreams, CancellationToken.None);
+        }
+
+        var rest = await RunJobAsync();
+
+        rest.ShouldBe(OldStreams - 100);
+        var batches = await BatchIdsAsync();
+        var ids = batches.SelectMany(b => b).ToList();
+        ids.Count.ShouldBe(OldStreams);
+        ids.Distinct().Count().ShouldBe(OldStreams);
+    }
+
+    [Fact]
+    public async Task RunAsync_ReportsProgressOnItsRun()
+    {
+        await using (var context = _db.NewContext())
+        {
+            context.WorkflowRuns.Add(new Ava.Domain.Workflows.WorkflowRun("job-77", ArchiveOldStreamsJob.Name, "schedule", "{}", DateTimeOffset.UtcNow));
+            await context.SaveChangesAsync();
+        }
+
+        await using (var scope = _db.Services.CreateAsyncScope())
+        {
+            var job = scope.ServiceProvider.GetRequiredService<ArchiveOldStreamsJob>();
+            var cutoff = DateTimeOffset.UtcNow.AddDays(-30);
+            await job.ArchiveBatchAsync(cutoff, "job-77", 0, OldStreams, CancellationToken.None);
+        }
+
+        await using var check = _db.NewContext();
+        var run = await check.WorkflowRuns.SingleAsync(r => r.JobId == "job-77");
+        run.ProgressProcessed.ShouldBe(50);
+        run.ProgressTotal.ShouldBe(OldStreams);
+    }
+
+    private static StreamValues Values(string title) =>
+        new(title, StreamSource.Automated, StreamStatus.Raw, StreamPriority.Normal, "", null, ["ops"]);
+
+    private async Task<int> RunJobAsync()
+    {
+        await using var scope = _db.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ArchiveOldStreamsJob>().RunAsync(null, CancellationToken.None);
+    }
+
+    /// <summary>The stream ids each archive batch recorded in the audit trail, in order.</summary>
+    private async Task<List<List<long>>> BatchIdsAsync()
+    {
+        await using var context = _db.NewContext();
+        var metadata = await context.AuditEvents.Where(e => e.Action == "stream.archived").OrderBy(e => e.Sequence).Select(e => e.Metadata!).ToListAsync();
+        return metadata.Select(m => JsonDocument.Parse(m).RootElement.GetProperty("ids").EnumerateArray().Select(i => i.GetInt64()).ToList()).ToList();
+    }
+}
