@@ -1,14 +1,20 @@
 using Ava.Benchmarks;
 
-// Usage: dotnet run -c Release --project Ava.Benchmarks -- [audit] [--append N] [--chain N]
+// Usage: dotnet run -c Release --project Ava.Benchmarks -- [audit] [streams] [--append N] [--chain N] [--streams N]
 var append = ArgValue("--append", 5_000);
 var chain = ArgValue("--chain", 1_000_000);
+var streams = ArgValue("--streams", 100_000);
 Console.WriteLine($"Ava Prime benchmarks · {Environment.ProcessorCount} cores · .NET {Environment.Version} · {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
 Console.WriteLine();
 
 if (args.Length == 0 || args.Contains("audit"))
 {
     await AuditBenchmarks.RunAsync(append, chain);
+}
+
+if (args.Length == 0 || args.Contains("streams"))
+{
+    await StreamBenchmarks.RunAsync(streams);
 }
 
 int ArgValue(string name, int fallback)

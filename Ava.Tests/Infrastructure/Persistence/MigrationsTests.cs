@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Ava.Infrastructure.Persistence;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -58,6 +59,25 @@ public sealed class MigrationsTests : IDisposable
             .Options);
 
         db.Database.HasPendingModelChanges().ShouldBeFalse();
+    }
+
+    [Fact]
+    public void IdempotentScript_CreatesEveryTableAndTheAppendOnlyTrigger_ForSqlServer()
+    {
+        using var db = new SqlServerAvaDbContext(new DbContextOptionsBuilder<SqlServerAvaDbContext>()
+            .UseSqlServer("Server=unused.invalid;Database=Ava;TrustServerCertificate=True", DatabaseRegistration.SqlServerMigrations)
+            .Options);
+
+        var script = db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>()
+            .GenerateScript(options: Microsoft.EntityFrameworkCore.Migrations.MigrationsSqlGenerationOptions.Idempotent);
+
+        foreach (var table in db.Model.GetEntityTypes().Select(t => t.GetTableName()).OfType<string>().Distinct())
+        {
+            script.ShouldContain($"CREATE TABLE [{table}]");
+        }
+
+        script.ShouldContain("IF NOT EXISTS");
+        script.ShouldContain("CREATE TRIGGER AuditEvents_AppendOnly");
     }
 
     public void Dispose()
