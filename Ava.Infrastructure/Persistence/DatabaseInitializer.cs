@@ -44,7 +44,9 @@ public sealed class DatabaseInitializer(
             if (db.Database.IsSqlite())
             {
                 // WAL lets readers go on while a writer commits; the setting is stored in the file.
+                // optimize refreshes the planner's statistics where they are stale, so filters pick the selective index.
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+                await db.Database.ExecuteSqlRawAsync("PRAGMA optimize=0x10002;", cancellationToken);
             }
         }
 

@@ -23,7 +23,12 @@ public sealed record StreamQuery(
     StreamSortField SortBy = StreamSortField.CreatedAt,
     bool Descending = true,
     int Page = 0,
-    int PageSize = 25);
+    int PageSize = 25)
+{
+    public bool HasFilters =>
+        !string.IsNullOrWhiteSpace(Text) || Source is not null || Status is not null || Priority is not null
+        || EclMin is not null || EclMax is not null || Tags is { Count: > 0 };
+}
 
 public sealed record StreamRow(
     long Id,
@@ -36,7 +41,11 @@ public sealed record StreamRow(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt);
 
-public sealed record StreamPage(IReadOnlyList<StreamRow> Items, int TotalCount);
+/// <param name="TotalCount">The number of matches, or <see cref="StreamService.CountLimit"/> + 1 when there are more than that.</param>
+public sealed record StreamPage(IReadOnlyList<StreamRow> Items, int TotalCount)
+{
+    public bool IsTotalCapped => TotalCount > StreamService.CountLimit;
+}
 
 public sealed record StreamDetail(
     long Id,

@@ -26,12 +26,20 @@ public sealed class StreamService(
 {
     public const int MaxPageSize = 200;
 
+    /// <summary>
+    /// A filtered list counts its matches up to this many: an exact count of a broad filter over
+    /// 100,000 streams costs more than the page itself, and nobody pages past the first thousand.
+    /// </summary>
+    public const int CountLimit = 1_000;
+
     public async Task<StreamPage> ListAsync(StreamQuery query, CancellationToken cancellationToken = default)
     {
         await guard.DemandAsync(Permissions.ViewStreams);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var streams = Filter(db, query);
-        var total = await streams.CountAsync(cancellationToken);
+        var total = query.HasFilters
+            ? await streams.Take(CountLimit + 1).CountAsync(cancellationToken)
+            : await streams.CountAsync(cancellationToken);
         var pageSize = Math.Clamp(query.PageSize, 1, MaxPageSize);
         var rows = await Sort(streams, query)
             .Skip(Math.Max(0, query.Page) * pageSize)
