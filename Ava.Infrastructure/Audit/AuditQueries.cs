@@ -89,7 +89,8 @@ public sealed class AuditQueries(IDbContextFactory<AvaDbContext> contexts, Permi
         }
         finally
         {
-            csv.Dispose();
+            // Dispose flushes synchronously, which an HTTP response body refuses.
+            await csv.DisposeAsync();
         }
 
         await output.FlushAsync(cancellationToken);
