@@ -218,9 +218,11 @@ public sealed class StreamService(
             streams = streams.Where(s => s.EclScore <= max);
         }
 
+        // Driven from the tag index: the streams carrying the tag, rather than a probe per stream.
         foreach (var tag in StreamValues.NormalizeTags(query.Tags ?? []))
         {
-            streams = streams.Where(s => db.StreamTags.Any(t => t.StreamId == s.Id && t.Tag == tag));
+            var tagged = db.StreamTags.Where(t => t.Tag == tag).Select(t => t.StreamId);
+            streams = streams.Where(s => tagged.Contains(s.Id));
         }
 
         if (!string.IsNullOrWhiteSpace(query.Text))

@@ -38,30 +38,37 @@ public sealed class ArchiveOldStreamsJob(
         }
 
         var processed = 0;
+        long afterId = 0;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var archived = await ArchiveBatchAsync(cutoff, jobId, processed, total, cancellationToken);
-            if (archived == 0)
+            var (archived, lastId) = await ArchiveBatchAsync(cutoff, afterId, jobId, processed, total, cancellationToken);
+            if (lastId is null)
             {
                 break;
             }
 
             processed += archived;
+            afterId = lastId.Value;
         }
 
         return processed;
     }
 
-    /// <summary>Archives the next batch; returns how many streams it archived (0 when none are left).</summary>
-    internal async Task<int> ArchiveBatchAsync(DateTimeOffset cutoff, string? jobId, int processedBefore, int total, CancellationToken cancellationToken)
+    /// <summary>
+    /// Archives the next batch of candidates after <paramref name="afterId"/> (walking the ids forward, so
+    /// each batch starts where the last one ended); returns how many it archived and the last id it saw,
+    /// or a null id when none are left.
+    /// </summary>
+    internal async Task<(int Archived, long? LastId)> ArchiveBatchAsync(
+        DateTimeOffset cutoff, long afterId, string? jobId, int processedBefore, int total, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var ids = await Candidates(db, cutoff).OrderBy(s => s.Id).Select(s => s.Id).Take(BatchSize).ToListAsync(cancellationToken);
+        var ids = await Candidates(db, cutoff).Where(s => s.Id > afterId).OrderBy(s => s.Id).Select(s => s.Id).Take(BatchSize).ToListAsync(cancellationToken);
         if (ids.Count == 0)
         {
-            return 0;
+            return (0, null);
         }
 
         var now = clock.GetUtcNow();
@@ -82,7 +89,7 @@ public sealed class ArchiveOldStreamsJob(
         var processed = processedBefore + archived;
         await WorkflowProgress.ReportAsync(db, jobId, processed, Math.Max(total, processed), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return archived;
+        return (archived, ids[^1]);
     }
 
     private static IQueryable<IntelligenceStream> Candidates(AvaDbContext db, DateTimeOffset cutoff) =>

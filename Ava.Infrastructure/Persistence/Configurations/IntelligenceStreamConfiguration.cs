@@ -23,7 +23,8 @@ internal sealed class IntelligenceStreamConfiguration : IEntityTypeConfiguration
         builder.HasMany(s => s.Tags).WithOne().HasForeignKey(t => t.StreamId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(s => s.Tags).HasField("_tags").UsePropertyAccessMode(PropertyAccessMode.Field);
 
-        // One index per filter and sort the list offers; each filter index ends with the default sort key.
+        // One index per sort the list offers, and one per filter and time or ECL sort, so a page with a
+        // filter and a sort is read in index order instead of sorting every match.
         builder.HasIndex(s => s.CreatedAt);
         builder.HasIndex(s => s.UpdatedAt);
         builder.HasIndex(s => s.Title);
@@ -31,6 +32,12 @@ internal sealed class IntelligenceStreamConfiguration : IEntityTypeConfiguration
         builder.HasIndex(s => new { s.Status, s.CreatedAt });
         builder.HasIndex(s => new { s.Source, s.CreatedAt });
         builder.HasIndex(s => new { s.Priority, s.CreatedAt });
+        builder.HasIndex(s => new { s.Status, s.UpdatedAt });
+        builder.HasIndex(s => new { s.Source, s.UpdatedAt });
+        builder.HasIndex(s => new { s.Priority, s.UpdatedAt });
+        builder.HasIndex(s => new { s.Status, s.EclScore });
+        builder.HasIndex(s => new { s.Source, s.EclScore });
+        builder.HasIndex(s => new { s.Priority, s.EclScore });
     }
 }
 

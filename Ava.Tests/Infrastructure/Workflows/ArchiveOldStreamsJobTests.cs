@@ -64,8 +64,8 @@ public sealed class ArchiveOldStreamsJobTests : IAsyncLifetime
         {
             var job = scope.ServiceProvider.GetRequiredService<ArchiveOldStreamsJob>();
             var cutoff = DateTimeOffset.UtcNow.AddDays(-30);
-            await job.ArchiveBatchAsync(cutoff, null, 0, OldStreams, CancellationToken.None);
-            await job.ArchiveBatchAsync(cutoff, null, 50, OldStreams, CancellationToken.None);
+            var (_, lastId) = await job.ArchiveBatchAsync(cutoff, 0, null, 0, OldStreams, CancellationToken.None);
+            await job.ArchiveBatchAsync(cutoff, lastId!.Value, null, 50, OldStreams, CancellationToken.None);
         }
 
         var rest = await RunJobAsync();
@@ -90,7 +90,7 @@ public sealed class ArchiveOldStreamsJobTests : IAsyncLifetime
         {
             var job = scope.ServiceProvider.GetRequiredService<ArchiveOldStreamsJob>();
             var cutoff = DateTimeOffset.UtcNow.AddDays(-30);
-            await job.ArchiveBatchAsync(cutoff, "job-77", 0, OldStreams, CancellationToken.None);
+            await job.ArchiveBatchAsync(cutoff, 0, "job-77", 0, OldStreams, CancellationToken.None);
         }
 
         await using var check = _db.NewContext();

@@ -285,9 +285,21 @@ namespace Ava.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("Priority", "CreatedAt");
 
+                    b.HasIndex("Priority", "EclScore");
+
+                    b.HasIndex("Priority", "UpdatedAt");
+
                     b.HasIndex("Source", "CreatedAt");
 
+                    b.HasIndex("Source", "EclScore");
+
+                    b.HasIndex("Source", "UpdatedAt");
+
                     b.HasIndex("Status", "CreatedAt");
+
+                    b.HasIndex("Status", "EclScore");
+
+                    b.HasIndex("Status", "UpdatedAt");
 
                     b.ToTable("Streams", (string)null);
                 });
