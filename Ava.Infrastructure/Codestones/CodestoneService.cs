@@ -52,7 +52,7 @@ public sealed class CodestoneService(
     public async Task<CodestoneDetail> CreateAsync(CodestoneValues values, CancellationToken cancellationToken = default)
     {
         var user = await guard.DemandAsync(Permissions.CreateCodestones);
-        await ValidateAsync(values, cancellationToken);
+        await validator.EnsureValidAsync(values, cancellationToken);
         var codestone = await writer.CreateAsync(
             new Codestone(values, user.DisplayName(), clock.GetUtcNow()),
             c => Entry("codestone.created", c, new { after = Snapshot(c.Values) }),
@@ -63,7 +63,7 @@ public sealed class CodestoneService(
     public async Task<CodestoneDetail> UpdateAsync(long id, CodestoneValues values, Guid expectedVersion, CancellationToken cancellationToken = default)
     {
         var user = await guard.DemandAsync(Permissions.CreateCodestones);
-        await ValidateAsync(values, cancellationToken);
+        await validator.EnsureValidAsync(values, cancellationToken);
         var codestone = await writer.ChangeAsync(Set, id, expectedVersion, (_, codestone) =>
         {
             var before = codestone.Values;
@@ -83,15 +83,6 @@ public sealed class CodestoneService(
             db.Codestones.Remove(codestone);
             return Entry("codestone.deleted", codestone, new { before = Snapshot(codestone.Values) });
         }, cancellationToken);
-    }
-
-    private async Task ValidateAsync(CodestoneValues values, CancellationToken cancellationToken)
-    {
-        var result = await validator.ValidateAsync(values, cancellationToken);
-        if (!result.IsValid)
-        {
-            throw InvalidValuesException.From(result);
-        }
     }
 
     private static AuditEntry Entry(string action, Codestone codestone, object metadata) =>
@@ -144,16 +135,11 @@ public sealed class CodestoneService(
         return codestones;
     }
 
-    private static IQueryable<Codestone> Sort(IQueryable<Codestone> codestones, CodestoneQuery query) =>
-        (query.SortBy, query.Descending) switch
-        {
-            (CodestoneSortField.CreatedAt, true) => codestones.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id),
-            (CodestoneSortField.CreatedAt, false) => codestones.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id),
-            (CodestoneSortField.Title, true) => codestones.OrderByDescending(c => c.Title).ThenByDescending(c => c.Id),
-            (CodestoneSortField.Title, false) => codestones.OrderBy(c => c.Title).ThenBy(c => c.Id),
-            (CodestoneSortField.EclScore, true) => codestones.OrderByDescending(c => c.EclScore).ThenByDescending(c => c.Id),
-            (CodestoneSortField.EclScore, false) => codestones.OrderBy(c => c.EclScore).ThenBy(c => c.Id),
-            (_, false) => codestones.OrderBy(c => c.UpdatedAt).ThenBy(c => c.Id),
-            _ => codestones.OrderByDescending(c => c.UpdatedAt).ThenByDescending(c => c.Id),
-        };
+    private static IQueryable<Codestone> Sort(IQueryable<Codestone> codestones, CodestoneQuery query) => query.SortBy switch
+    {
+        CodestoneSortField.CreatedAt => codestones.OrderByThenId(c => c.CreatedAt, c => c.Id, query.Descending),
+        CodestoneSortField.Title => codestones.OrderByThenId(c => c.Title, c => c.Id, query.Descending),
+        CodestoneSortField.EclScore => codestones.OrderByThenId(c => c.EclScore, c => c.Id, query.Descending),
+        _ => codestones.OrderByThenId(c => c.UpdatedAt, c => c.Id, query.Descending),
+    };
 }

@@ -74,7 +74,7 @@ public sealed class StreamService(
     public async Task<StreamDetail> CreateAsync(StreamValues values, CancellationToken cancellationToken = default)
     {
         var user = await guard.DemandAsync(Permissions.UpdateStreams);
-        await ValidateAsync(values, cancellationToken);
+        await validator.EnsureValidAsync(values, cancellationToken);
         var stream = await writer.CreateAsync(
             new IntelligenceStream(values, user.DisplayName(), clock.GetUtcNow()),
             s => Entry("stream.created", s, AuditTrail.Metadata(new { after = Snapshot(s.Values) })),
@@ -86,7 +86,7 @@ public sealed class StreamService(
     public async Task<StreamDetail> UpdateAsync(long id, StreamValues values, Guid expectedVersion, CancellationToken cancellationToken = default)
     {
         var user = await guard.DemandAsync(Permissions.UpdateStreams);
-        await ValidateAsync(values, cancellationToken);
+        await validator.EnsureValidAsync(values, cancellationToken);
         var stream = await writer.ChangeAsync(Set, id, expectedVersion, (_, stream) =>
         {
             var before = stream.Values;
@@ -159,15 +159,6 @@ public sealed class StreamService(
         db => db.Streams.Include(s => s.Tags),
         current => new ConcurrencyConflictException(current.UpdatedBy, current.UpdatedAt, current.Values, current.Version));
 
-    private async Task ValidateAsync(StreamValues values, CancellationToken cancellationToken)
-    {
-        var result = await validator.ValidateAsync(values, cancellationToken);
-        if (!result.IsValid)
-        {
-            throw InvalidValuesException.From(result);
-        }
-    }
-
     private static AuditEntry Entry(string action, IntelligenceStream stream, string? metadata) =>
         new(action, $"stream/{stream.Id}", true, Metadata: metadata);
 
@@ -234,18 +225,12 @@ public sealed class StreamService(
         return streams;
     }
 
-    private static IQueryable<IntelligenceStream> Sort(IQueryable<IntelligenceStream> streams, StreamQuery query) =>
-        (query.SortBy, query.Descending) switch
-        {
-            (StreamSortField.UpdatedAt, true) => streams.OrderByDescending(s => s.UpdatedAt).ThenByDescending(s => s.Id),
-            (StreamSortField.UpdatedAt, false) => streams.OrderBy(s => s.UpdatedAt).ThenBy(s => s.Id),
-            (StreamSortField.Title, true) => streams.OrderByDescending(s => s.Title).ThenByDescending(s => s.Id),
-            (StreamSortField.Title, false) => streams.OrderBy(s => s.Title).ThenBy(s => s.Id),
-            (StreamSortField.Priority, true) => streams.OrderByDescending(s => s.Priority).ThenByDescending(s => s.CreatedAt),
-            (StreamSortField.Priority, false) => streams.OrderBy(s => s.Priority).ThenByDescending(s => s.CreatedAt),
-            (StreamSortField.EclScore, true) => streams.OrderByDescending(s => s.EclScore).ThenByDescending(s => s.Id),
-            (StreamSortField.EclScore, false) => streams.OrderBy(s => s.EclScore).ThenBy(s => s.Id),
-            (_, false) => streams.OrderBy(s => s.CreatedAt).ThenBy(s => s.Id),
-            _ => streams.OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id),
-        };
+    private static IQueryable<IntelligenceStream> Sort(IQueryable<IntelligenceStream> streams, StreamQuery query) => query.SortBy switch
+    {
+        StreamSortField.UpdatedAt => streams.OrderByThenId(s => s.UpdatedAt, s => s.Id, query.Descending),
+        StreamSortField.Title => streams.OrderByThenId(s => s.Title, s => s.Id, query.Descending),
+        StreamSortField.EclScore => streams.OrderByThenId(s => s.EclScore, s => s.Id, query.Descending),
+        StreamSortField.Priority => streams.OrderByThenId(s => s.Priority, s => s.Id, query.Descending),
+        _ => streams.OrderByThenId(s => s.CreatedAt, s => s.Id, query.Descending),
+    };
 }
