@@ -21,12 +21,15 @@ internal sealed class BenchmarkHost : IAsyncDisposable
 
     private readonly ServiceProvider _services;
 
-    private BenchmarkHost(string folder)
+    private readonly bool _keepFiles;
+
+    private BenchmarkHost(string folder, bool keepFiles)
     {
         Folder = folder;
+        _keepFiles = keepFiles;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Ava"] = $"Data Source={Path.Combine(folder, "bench.db")}",
+            ["ConnectionStrings:Ava"] = $"Data Source={Path.Combine(folder, DatabaseFile)}",
             ["Workflows:RunServer"] = "false",
         }).Build();
         var services = new ServiceCollection();
@@ -37,13 +40,17 @@ internal sealed class BenchmarkHost : IAsyncDisposable
         _services = services.BuildServiceProvider();
     }
 
+    /// <summary>The database file's name, the one the dashboard uses in its data folder.</summary>
+    public const string DatabaseFile = "ava.db";
+
     public string Folder { get; }
 
-    public static async Task<BenchmarkHost> CreateAsync()
+    /// <param name="keepFiles">Leave the database behind on dispose (for a dashboard started on it afterwards).</param>
+    public static async Task<BenchmarkHost> CreateAsync(bool keepFiles = false)
     {
         var folder = Path.Combine(Path.GetTempPath(), "ava-bench", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        var host = new BenchmarkHost(folder);
+        var host = new BenchmarkHost(folder, keepFiles);
         await using var scope = host._services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
         return host;
@@ -57,7 +64,10 @@ internal sealed class BenchmarkHost : IAsyncDisposable
     {
         await _services.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(Folder, recursive: true);
+        if (!_keepFiles)
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
     }
 
     private sealed class AdminContext : IUserContext

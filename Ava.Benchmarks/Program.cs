@@ -1,6 +1,6 @@
 using Ava.Benchmarks;
 
-// Usage: dotnet run -c Release --project Ava.Benchmarks -- [audit] [streams] [--append N] [--chain N] [--streams N]
+// Usage: dotnet run -c Release --project Ava.Benchmarks -- [audit] [streams] [streams-page] [--append N] [--chain N] [--streams N]
 var append = ArgValue("--append", 5_000);
 var chain = ArgValue("--chain", 1_000_000);
 var streams = ArgValue("--streams", 100_000);
@@ -15,6 +15,11 @@ if (args.Length == 0 || args.Contains("audit"))
 if (args.Length == 0 || args.Contains("streams"))
 {
     await StreamBenchmarks.RunAsync(streams);
+}
+
+if (args.Length == 0 || args.Contains("streams-page"))
+{
+    await StreamsPageBenchmark.RunAsync(streams);
 }
 
 int ArgValue(string name, int fallback)

@@ -71,7 +71,7 @@ internal static class StreamBenchmarks
         Measure.Report("archive job vs. one UPDATE of the same rows (baseline)", $"{run.TotalSeconds / single.TotalSeconds:0.0}× ({single.TotalSeconds:0.00} s)", "—", true);
     }
 
-    private static async Task SeedAsync(BenchmarkHost host, int count)
+    internal static async Task SeedAsync(BenchmarkHost host, int count)
     {
         var topics = StreamDemoData.Generate();
         var now = DateTimeOffset.UtcNow;

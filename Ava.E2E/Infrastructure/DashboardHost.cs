@@ -34,7 +34,8 @@ public sealed partial class DashboardHost : IAsyncDisposable
     /// <summary>The password of the demo accounts in this run.</summary>
     public string DemoPassword { get; }
 
-    public static async Task<DashboardHost> StartAsync(CancellationToken cancellationToken = default)
+    /// <param name="dataFolder">A folder whose <c>ava.db</c> the app should use (for example one prepared with bulk data); a new temporary one when null. It is deleted at the end either way.</param>
+    public static async Task<DashboardHost> StartAsync(CancellationToken cancellationToken = default, string? dataFolder = null)
     {
         var baseDirectory = AppContext.BaseDirectory;
         var dashboardDll = Path.Combine(baseDirectory, DashboardAssembly + ".dll");
@@ -44,7 +45,7 @@ public sealed partial class DashboardHost : IAsyncDisposable
         }
 
         var contentRoot = DashboardContentRoot(baseDirectory);
-        var dataFolder = Directory.CreateTempSubdirectory("ava-e2e-").FullName;
+        dataFolder ??= Directory.CreateTempSubdirectory("ava-e2e-").FullName;
         var demoPassword = RandomNumberGenerator.GetHexString(32, lowercase: true);
         var log = new ConsoleLog(Path.Combine(TestArtifacts.Folder(), "dashboard.log"));
         var process = new Process { StartInfo = StartInfo(dashboardDll, contentRoot, dataFolder, demoPassword), EnableRaisingEvents = true };
