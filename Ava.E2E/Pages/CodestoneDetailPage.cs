@@ -1,0 +1,36 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace Ava.E2E.Pages;
+
+/// <summary>One codestone at <c>/codestones/{id}</c>: its highlighted, numbered code and, for authors, its actions.</summary>
+public sealed partial class CodestoneDetailPage(IPage page)
+{
+    public ILocator Heading => page.GetByRole(AriaRole.Heading, new() { Level = 1 });
+
+    /// <summary>The code block: one <c>span.line</c> per source line.</summary>
+    public ILocator Code => page.GetByTestId("code");
+
+    public ILocator CodeLines => Code.Locator("span.line");
+
+    /// <summary>Highlighted tokens: the spans with a highlighting class inside the lines.</summary>
+    public ILocator HighlightedTokens => CodeLines.Locator("span[class]");
+
+    /// <summary>The "N lines" caption above the code.</summary>
+    public ILocator LineCountCaption => page.GetByText(LineCount());
+
+    public ILocator EditButton => page.GetByRole(AriaRole.Button, new() { Name = "Edit", Exact = true });
+
+    public ILocator DeleteButton => page.GetByRole(AriaRole.Button, new() { Name = "Delete", Exact = true });
+
+    /// <summary>How many lines the caption says the code has.</summary>
+    public async Task<int> CaptionLineCountAsync() =>
+        int.Parse(LineCount().Match(await LineCountCaption.InnerTextAsync()).Groups["count"].Value);
+
+    /// <summary>What the gutter before the line at <paramref name="index"/> shows, as CSS generates it.</summary>
+    public async Task<string> GutterAsync(int index) =>
+        await CodeLines.Nth(index).EvaluateAsync<string>("line => getComputedStyle(line, '::before').content");
+
+    [GeneratedRegex(@"^(?<count>\d+) lines?$")]
+    private static partial Regex LineCount();
+}
