@@ -76,8 +76,19 @@ internal static class StreamsPageBenchmark
         return samples;
     }
 
-    private static async Task RowsVisibleAsync(IPage page) =>
-        await page.Locator("[aria-label='Streams'] tbody tr td a").Nth(24).WaitForAsync(new() { State = WaitForSelectorState.Visible, Timeout = 30_000 });
+    private static async Task RowsVisibleAsync(IPage page)
+    {
+        try
+        {
+            await page.Locator("[aria-label='Streams'] tbody tr td a").Nth(24).WaitForAsync(new() { State = WaitForSelectorState.Visible, Timeout = 30_000 });
+        }
+        catch (TimeoutException)
+        {
+            var shot = Path.Combine(TestArtifacts.Folder("benchmarks"), "streams-page-timeout.png");
+            await page.ScreenshotAsync(new() { Path = shot, FullPage = true });
+            throw new TimeoutException($"The streams rows did not appear at {page.Url}; screenshot: {shot}");
+        }
+    }
 
     private static async Task SignInAsync(IPage page, string password)
     {
