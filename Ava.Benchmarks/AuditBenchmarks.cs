@@ -99,7 +99,7 @@ internal static class AuditBenchmarks
         var firstPage = await Measure.SamplesAsync(5, 50, () => queries.ListAsync(new AuditFilter(), 0, 50));
         var filtered = await Measure.SamplesAsync(3, 20, () => queries.ListAsync(new AuditFilter(Action: AuditActions.SignInFailed, Success: false), 0, 50));
         Measure.Report($"audit page, first page of 50, no filter, {size:N0} events", $"p50 {Measure.Percentile(firstPage, 50):0.0} ms, p95 {Measure.Percentile(firstPage, 95):0.0} ms", "≤ 50 ms", Measure.Percentile(firstPage, 95) <= 50);
-        Measure.Report($"audit page, first page of 50, action + outcome filter (with count), {size:N0} events", $"p50 {Measure.Percentile(filtered, 50):0.0} ms, p95 {Measure.Percentile(filtered, 95):0.0} ms", "—", true);
+        Measure.Report($"audit page, first page of 50, action + outcome filter (counted up to 10,001), {size:N0} events", $"p50 {Measure.Percentile(filtered, 50):0.0} ms, p95 {Measure.Percentile(filtered, 95):0.0} ms", "—", true);
     }
 
     private static async Task SeedChainAsync(BenchmarkHost host, int size)

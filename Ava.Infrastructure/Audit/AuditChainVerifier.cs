@@ -19,12 +19,6 @@ public sealed class AuditChainVerifier(IDbContextFactory<AvaDbContext> contexts,
     public async Task<ChainVerification> VerifyAsync(IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
         await guard.DemandAsync(Permissions.ViewLogs);
-        return await VerifyUncheckedAsync(progress, cancellationToken);
-    }
-
-    /// <summary>For the health check and benchmarks: no caller to check.</summary>
-    internal async Task<ChainVerification> VerifyUncheckedAsync(IProgress<long>? progress, CancellationToken cancellationToken)
-    {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);

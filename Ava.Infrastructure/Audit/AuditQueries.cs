@@ -36,11 +36,18 @@ public sealed record AuditEventRow(
     string? CorrelationId,
     string Hash);
 
-public sealed record AuditPage(IReadOnlyList<AuditEventRow> Items, int TotalCount);
+/// <param name="TotalCount">The number of matches; for a filtered list at most <see cref="AuditQueries.CountLimit"/> + 1.</param>
+public sealed record AuditPage(IReadOnlyList<AuditEventRow> Items, int TotalCount)
+{
+    public bool IsTotalCapped => TotalCount > AuditQueries.CountLimit;
+}
 
 /// <summary>Reading the audit trail (view_logs): the paged list and the streamed CSV export.</summary>
 public sealed class AuditQueries(IDbContextFactory<AvaDbContext> contexts, PermissionGuard guard, AuditTrail trail)
 {
+    /// <summary>A filtered list counts its matches up to this many; counting every match among millions costs more than the page.</summary>
+    public const int CountLimit = 10_000;
+
     public async Task<AuditPage> ListAsync(AuditFilter filter, int page, int pageSize, CancellationToken cancellationToken = default)
     {
         await guard.DemandAsync(Permissions.ViewLogs);
@@ -51,7 +58,7 @@ public sealed class AuditQueries(IDbContextFactory<AvaDbContext> contexts, Permi
         // no scan of a million rows to draw the pager.
         var total = filter.IsEmpty
             ? (int)(await db.AuditEvents.MaxAsync(e => (long?)e.Sequence, cancellationToken) ?? 0)
-            : await events.CountAsync(cancellationToken);
+            : await events.Take(CountLimit + 1).CountAsync(cancellationToken);
         var items = await Project(events.OrderByDescending(e => e.Sequence).Skip(Math.Max(0, page) * pageSize).Take(pageSize))
             .ToListAsync(cancellationToken);
         return new AuditPage(items, total);
@@ -75,8 +82,8 @@ public sealed class AuditQueries(IDbContextFactory<AvaDbContext> contexts, Permi
                 [
                     row.Sequence.ToString(CultureInfo.InvariantCulture),
                     row.Timestamp.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
-                    row.UserName, row.Action, row.Resource, row.Success ? "true" : "false",
-                    row.Error ?? "", row.ClientIp ?? "", row.CorrelationId ?? "", row.Metadata ?? "", row.Hash,
+                    Cell(row.UserName), Cell(row.Action), Cell(row.Resource), row.Success ? "true" : "false",
+                    Cell(row.Error), Cell(row.ClientIp), Cell(row.CorrelationId), Cell(row.Metadata), row.Hash,
                 ]);
                 rows++;
                 if (rows % 1000 == 0)
@@ -99,6 +106,13 @@ public sealed class AuditQueries(IDbContextFactory<AvaDbContext> contexts, Permi
             cancellationToken: cancellationToken);
         return rows;
     }
+
+    /// <summary>
+    /// Text that a spreadsheet would run as a formula (a sign-in attempt with the email "=HYPERLINK(...)")
+    /// is written with a leading apostrophe, so opening the export never executes anything.
+    /// </summary>
+    internal static string Cell(string? value) =>
+        string.IsNullOrEmpty(value) ? "" : value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
 
     private async IAsyncEnumerable<AuditEventRow> StreamAsync(AuditFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

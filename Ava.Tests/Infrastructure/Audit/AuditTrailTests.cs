@@ -212,6 +212,18 @@ public sealed class AuditTrailTests : IAsyncLifetime
         exported.Metadata!.ShouldContain("\"rows\":2");
     }
 
+    [Theory]
+    [InlineData("=HYPERLINK(\"http://evil.example\")", "'=HYPERLINK(\"http://evil.example\")")]
+    [InlineData("+1+2", "'+1+2")]
+    [InlineData("-2+3", "'-2+3")]
+    [InlineData("@SUM(A1)", "'@SUM(A1)")]
+    [InlineData("alice@ava.local", "alice@ava.local")]
+    [InlineData(null, "")]
+    public void Cell_NeutralizesSpreadsheetFormulas(string? value, string expected)
+    {
+        AuditQueries.Cell(value).ShouldBe(expected);
+    }
+
     [Fact]
     public async Task ListAsync_FiltersAndPagesNewestFirst()
     {
