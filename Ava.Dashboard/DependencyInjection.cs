@@ -66,14 +66,15 @@ public static class DependencyInjection
         options.Events.OnSigningIn = context =>
         {
             // A refresh keeps the original sign-in time; only a new sign-in sets it.
-            context.Properties.Items.TryAdd(SignedInAtItem, DateTimeOffset.UtcNow.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var now = (context.Options.TimeProvider ?? TimeProvider.System).GetUtcNow();
+            context.Properties.Items.TryAdd(SignedInAtItem, now.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture));
             return Task.CompletedTask;
         };
         options.Events.OnValidatePrincipal = async context =>
         {
             if (context.Properties.Items.TryGetValue(SignedInAtItem, out var ticksText) &&
                 long.TryParse(ticksText, System.Globalization.CultureInfo.InvariantCulture, out var ticks) &&
-                DateTimeOffset.UtcNow - new DateTimeOffset(ticks, TimeSpan.Zero) > AbsoluteSession)
+                (context.Options.TimeProvider ?? TimeProvider.System).GetUtcNow() - new DateTimeOffset(ticks, TimeSpan.Zero) > AbsoluteSession)
             {
                 context.RejectPrincipal();
                 await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
