@@ -19,13 +19,13 @@ internal static class DatabaseRegistration
     {
         if (database.Provider == DatabaseProvider.SqlServer)
         {
-            services.AddDbContextFactory<SqlServerAvaDbContext>(o => o.UseSqlServer(connectionString, SqlServerMigrations));
+            services.AddPooledDbContextFactory<SqlServerAvaDbContext>(o => o.UseSqlServer(connectionString, SqlServerMigrations));
             services.AddSingleton<IDbContextFactory<AvaDbContext>, ContextFactory<SqlServerAvaDbContext>>();
         }
         else
         {
             var sqlite = SqliteConnectionString(connectionString, contentRoot, database.SqliteBusyTimeoutSeconds);
-            services.AddDbContextFactory<SqliteAvaDbContext>(o => o.UseSqlite(sqlite, SqliteMigrations).AddInterceptors(new SqlitePragmas()));
+            services.AddPooledDbContextFactory<SqliteAvaDbContext>(o => o.UseSqlite(sqlite, SqliteMigrations).AddInterceptors(new SqlitePragmas()));
             services.AddSingleton<IDbContextFactory<AvaDbContext>, ContextFactory<SqliteAvaDbContext>>();
         }
 
