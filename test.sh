@@ -32,4 +32,13 @@ command -v dotnet >/dev/null 2>&1 || { echo "error: the .NET 10 SDK (dotnet) is 
 
 dotnet tool restore >/dev/null
 dotnet build Ava.sln -c "$configuration" -nologo -clp:ErrorsOnly
-dotnet test --solution Ava.sln -c "$configuration" --no-build
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+status=0
+dotnet test --solution Ava.sln -c "$configuration" --no-build 2>&1 | tee "$log" || status=$?
+
+# One plain closing line for tools that read the summary rather than the exit code.
+passed=$(sed -n 's/^ *succeeded: *\([0-9]*\)$/\1/p' "$log" | tail -n 1)
+failed=$(sed -n 's/^ *failed: *\([0-9]*\)$/\1/p' "$log" | tail -n 1)
+echo "${passed:-0} passed, ${failed:-0} failed"
+exit "$status"
