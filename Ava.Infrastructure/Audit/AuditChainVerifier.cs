@@ -23,9 +23,10 @@ public sealed class AuditChainVerifier(IDbContextFactory<AvaDbContext> contexts,
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
+        // Quoted identifiers: the same text runs on SQLite and on SQL Server, where TIMESTAMP is a type name.
         command.CommandText =
-            "SELECT Sequence, Timestamp, CorrelationId, UserId, UserName, Action, Resource, Success, Error, Metadata, ClientIp, PreviousHash, Hash " +
-            "FROM AuditEvents ORDER BY Sequence";
+            "SELECT \"Sequence\", \"Timestamp\", \"CorrelationId\", \"UserId\", \"UserName\", \"Action\", \"Resource\", \"Success\", " +
+            "\"Error\", \"Metadata\", \"ClientIp\", \"PreviousHash\", \"Hash\" FROM \"AuditEvents\" ORDER BY \"Sequence\"";
         command.CommandTimeout = 0;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
 

@@ -80,14 +80,10 @@ public sealed class AuditTrail(
     {
         actor ??= await actors.GetActorAsync();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async () =>
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var auditEvent = await AppendAsync(db, entry, actor, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return auditEvent;
-        });
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var auditEvent = await AppendAsync(db, entry, actor, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return auditEvent;
     }
 
     /// <summary>

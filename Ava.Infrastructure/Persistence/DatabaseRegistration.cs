@@ -12,8 +12,10 @@ internal static class DatabaseRegistration
     public static void SqliteMigrations(Microsoft.EntityFrameworkCore.Infrastructure.SqliteDbContextOptionsBuilder options) =>
         options.MigrationsAssembly(typeof(AvaDbContext).Assembly.FullName);
 
+    // No retrying execution strategy: services open their own transactions (a change and its audit event
+    // commit together), which a retrying strategy refuses unless every transaction is wrapped in it.
     public static void SqlServerMigrations(Microsoft.EntityFrameworkCore.Infrastructure.SqlServerDbContextOptionsBuilder options) =>
-        options.MigrationsAssembly(typeof(AvaDbContext).Assembly.FullName).EnableRetryOnFailure();
+        options.MigrationsAssembly(typeof(AvaDbContext).Assembly.FullName);
 
     public static IServiceCollection AddAvaDatabase(this IServiceCollection services, DatabaseOptions database, string? connectionString, string contentRoot)
     {
