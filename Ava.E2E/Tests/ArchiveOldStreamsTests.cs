@@ -50,6 +50,7 @@ public sealed partial class ArchiveOldStreamsTests(DashboardFixture dashboard) :
         await Expect(run.Status).ToHaveTextAsync("Succeeded", new() { Timeout = 60_000 });
         await Expect(run.ProgressCaption).ToHaveTextAsync(AllProcessed());
         await Expect(run.ProgressBar).ToHaveAttributeAsync("aria-valuenow", "100");
+        Output.WriteLine($"Workflow runs: {await page.SaveScreenshotAsync("workflows")}");
         var archivedByRun = int.Parse(AllProcessed().Match(await run.ProgressCaption.InnerTextAsync()).Groups["processed"].Value, CultureInfo.InvariantCulture);
         archivedByRun.ShouldBeGreaterThan(0);
 

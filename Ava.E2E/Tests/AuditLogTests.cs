@@ -102,6 +102,7 @@ public sealed partial class AuditLogTests(DashboardFixture dashboard) : BrowserT
 
         // Assert
         await Expect(audit.ChainResult).ToHaveTextAsync(IntactWithEvents());
+        Output.WriteLine($"Audit log: {await page.SaveScreenshotAsync("audit-log")}");
     }
 
     [Fact]
