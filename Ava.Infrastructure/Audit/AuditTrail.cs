@@ -37,15 +37,16 @@ public sealed class AuditTrail(
             throw new InvalidOperationException("An audit event is appended inside the transaction of the change it describes; begin one first.");
         }
 
-        await AcquireChainLockAsync(db, cancellationToken);
-        var tail = await db.AuditEvents
-            .OrderByDescending(e => e.Sequence)
-            .Select(e => new ChainTail(e.Sequence, e.Hash))
-            .FirstOrDefaultAsync(cancellationToken);
+        // The change the event describes is written first, in the same transaction.
+        if (db.ChangeTracker.HasChanges())
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
 
+        await AcquireChainLockAsync(db, cancellationToken);
+        var tail = await AuditChainStore.ReadTailAsync(db, cancellationToken);
         var auditEvent = AuditEvent.Next(tail, clock.GetUtcNow(), entry, actor);
-        db.AuditEvents.Add(auditEvent);
-        await db.SaveChangesAsync(cancellationToken);
+        await AuditChainStore.InsertAsync(db, auditEvent, cancellationToken);
         return auditEvent;
     }
 
@@ -61,10 +62,7 @@ public sealed class AuditTrail(
         }
 
         await AcquireChainLockAsync(db, cancellationToken);
-        var tail = await db.AuditEvents
-            .OrderByDescending(e => e.Sequence)
-            .Select(e => new ChainTail(e.Sequence, e.Hash))
-            .FirstOrDefaultAsync(cancellationToken);
+        var tail = await AuditChainStore.ReadTailAsync(db, cancellationToken);
         foreach (var (at, entry, actor) in events)
         {
             var auditEvent = AuditEvent.Next(tail, at, entry, actor);
