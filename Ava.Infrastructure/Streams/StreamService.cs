@@ -32,6 +32,11 @@ public sealed class StreamService(
     /// </summary>
     public const int CountLimit = 1_000;
 
+    private static readonly VersionedSet<IntelligenceStream> Set = new(
+        "Stream",
+        db => db.Streams.Include(s => s.Tags),
+        current => new ConcurrencyConflictException(current.UpdatedBy, current.UpdatedAt, current.Values, current.Version));
+
     public async Task<StreamPage> ListAsync(StreamQuery query, CancellationToken cancellationToken = default)
     {
         await guard.DemandAsync(Permissions.ViewStreams);
@@ -153,11 +158,6 @@ public sealed class StreamService(
             return Entry("stream.deleted", stream, AuditTrail.Metadata(new { before = Snapshot(stream.Values) }));
         }, cancellationToken);
     }
-
-    private static readonly VersionedSet<IntelligenceStream> Set = new(
-        "Stream",
-        db => db.Streams.Include(s => s.Tags),
-        current => new ConcurrencyConflictException(current.UpdatedBy, current.UpdatedAt, current.Values, current.Version));
 
     private static AuditEntry Entry(string action, IntelligenceStream stream, string? metadata) =>
         new(action, $"stream/{stream.Id}", true, Metadata: metadata);
