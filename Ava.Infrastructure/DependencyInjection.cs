@@ -1,6 +1,9 @@
 using Ava.Domain.Codestones;
 using Ava.Domain.Streams;
 using Ava.Infrastructure.Alerts;
+using Ava.Infrastructure.Approvals;
+using Ava.Infrastructure.ChangeSets;
+using Ava.Infrastructure.Tickets;
 using Ava.Infrastructure.Codestones;
 using Ava.Infrastructure.Common;
 using Ava.Infrastructure.Content;
@@ -33,6 +36,7 @@ public static class DependencyInjection
 
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
         services.Configure<WorkflowOptions>(configuration.GetSection(WorkflowOptions.Section));
+        services.Configure<ApprovalOptions>(configuration.GetSection(ApprovalOptions.Section));
         services.AddSingleton(BootstrapOptions.From(configuration));
         services.AddSingleton(TimeProvider.System);
 
@@ -61,6 +65,13 @@ public static class DependencyInjection
         services.AddScoped<CodestoneService>();
         services.AddSingleton<IValidator<StreamValues>, StreamValuesValidator>();
         services.AddSingleton<IValidator<CodestoneValues>, CodestoneValuesValidator>();
+        services.AddSingleton<IChangeTarget, StreamChangeTarget>();
+        services.AddSingleton<IChangeTarget, CodestoneChangeTarget>();
+        services.AddSingleton<ChangeTargets>();
+        services.AddSingleton<ApprovalActivity>();
+        services.AddScoped<RecommendationService>();
+        services.AddScoped<ChangeSetService>();
+        services.AddScoped<TicketService>();
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<CodeHighlighter>();
         services.AddScoped<UserAdministrationService>();

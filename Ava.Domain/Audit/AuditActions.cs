@@ -20,11 +20,23 @@ public static class AuditActions
     public const string WorkflowFailed = "workflow.failed";
     public const string AuditExported = "audit.exported";
     public const string AlertAcknowledged = "alert.acknowledged";
+    public const string RecommendationSubmitted = "recommendation.submitted";
+    public const string RecommendationApproved = "recommendation.approved";
+    public const string RecommendationRejected = "recommendation.rejected";
+    public const string RecommendationEscalated = "recommendation.escalated";
+    public const string RecommendationApplyFailed = "recommendation.apply_failed";
+    public const string ChangeSetApplied = "changeset.applied";
+    public const string ChangeSetRolledBack = "changeset.rolled_back";
+    public const string ChangeSetRollbackRefused = "changeset.rollback_refused";
+    public const string TicketOpened = "ticket.opened";
+    public const string TicketStatusChanged = "ticket.status_changed";
 
     public static IReadOnlyList<string> All { get; } =
     [
         SignInSucceeded, SignInFailed, LockedOut, SignOut, PasswordChanged, TwoFactorEnabled, TwoFactorDisabled,
         UserCreated, RoleChanged, ApproverGranted, ApproverRevoked, UserLocked, UserUnlocked,
         SecurityViolation, WorkflowFailed, AuditExported, AlertAcknowledged,
+        RecommendationSubmitted, RecommendationApproved, RecommendationRejected, RecommendationEscalated, RecommendationApplyFailed,
+        ChangeSetApplied, ChangeSetRolledBack, ChangeSetRollbackRefused, TicketOpened, TicketStatusChanged,
     ];
 }

@@ -23,6 +23,14 @@ public sealed class Codestone : IVersioned
         UpdatedBy = author;
     }
 
+    /// <summary>Brings back a deleted codestone exactly as it was, under its old id (a rolled-back delete).</summary>
+    public static Codestone Restore(long id, CodestoneValues values, string author, DateTimeOffset createdAt, DateTimeOffset updatedAt, string updatedBy)
+    {
+        var codestone = new Codestone { Id = id, Author = author, CreatedAt = createdAt, UpdatedAt = updatedAt, UpdatedBy = updatedBy };
+        codestone.Apply(values);
+        return codestone;
+    }
+
     public long Id { get; private set; }
 
     public string Title { get; private set; } = "";

@@ -33,6 +33,15 @@ public sealed class IntelligenceStream : IVersioned
         }
     }
 
+    /// <summary>Brings back a deleted stream exactly as it was, under its old id (a rolled-back delete).</summary>
+    public static IntelligenceStream Restore(
+        long id, StreamValues values, DateTimeOffset createdAt, string createdBy, DateTimeOffset updatedAt, string updatedBy, DateTimeOffset? archivedAt)
+    {
+        var stream = new IntelligenceStream { Id = id, CreatedAt = createdAt, CreatedBy = createdBy, UpdatedAt = updatedAt, UpdatedBy = updatedBy, ArchivedAt = archivedAt };
+        stream.Apply(values);
+        return stream;
+    }
+
     public long Id { get; private set; }
 
     public string Title { get; private set; } = "";

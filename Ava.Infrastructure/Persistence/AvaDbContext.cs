@@ -1,8 +1,11 @@
 using Ava.Domain.Alerts;
 using Ava.Domain.Audit;
+using Ava.Domain.ChangeSets;
 using Ava.Domain.Codestones;
 using Ava.Domain.Common;
+using Ava.Domain.Recommendations;
 using Ava.Domain.Streams;
+using Ava.Domain.Tickets;
 using Ava.Domain.Workflows;
 using Ava.Infrastructure.Identity;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -28,6 +31,14 @@ public abstract class AvaDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<StreamTag> StreamTags => Set<StreamTag>();
 
     public DbSet<Codestone> Codestones => Set<Codestone>();
+
+    public DbSet<AiRecommendation> Recommendations => Set<AiRecommendation>();
+
+    public DbSet<AiChangeSet> ChangeSets => Set<AiChangeSet>();
+
+    public DbSet<AiChangeRecord> ChangeRecords => Set<AiChangeRecord>();
+
+    public DbSet<HelpdeskTicket> Tickets => Set<HelpdeskTicket>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

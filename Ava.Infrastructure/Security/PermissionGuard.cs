@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Security.Claims;
+using Ava.Domain.Security;
 using Ava.Infrastructure.Audit;
 
 namespace Ava.Infrastructure.Security;
@@ -25,5 +26,36 @@ public sealed class PermissionGuard(IUserContext userContext, AuditTrail trail)
 
         await trail.RecordViolationAsync(permission, $"service:{Path.GetFileNameWithoutExtension(file)}.{member}");
         throw new PermissionDeniedException(permission, user.Identity?.Name);
+    }
+
+    /// <summary>Returns the caller and why they may approve AI recommendations (SPEC §2); otherwise records the violation and throws.</summary>
+    public async Task<(ClaimsPrincipal User, ApprovalGrant Grant)> DemandApproverAsync(
+        [CallerMemberName] string member = "",
+        [CallerFilePath] string file = "")
+    {
+        var user = await userContext.GetUserAsync();
+        var grant = user.ApprovalGrant();
+        if (grant.IsGranted)
+        {
+            return (user, grant);
+        }
+
+        await trail.RecordViolationAsync(ApproverCapability.Name, $"service:{Path.GetFileNameWithoutExtension(file)}.{member}");
+        throw new PermissionDeniedException(ApproverCapability.Name, user.Identity?.Name);
+    }
+
+    /// <summary>The approvals queue and changesets are for run_ai_prompts or approvers (SPEC §9b).</summary>
+    public async Task<ClaimsPrincipal> DemandApprovalsViewerAsync(
+        [CallerMemberName] string member = "",
+        [CallerFilePath] string file = "")
+    {
+        var user = await userContext.GetUserAsync();
+        if (user.HasPermission(Permissions.RunAiPrompts) || user.ApprovalGrant().IsGranted)
+        {
+            return user;
+        }
+
+        await trail.RecordViolationAsync($"{Permissions.RunAiPrompts} or {ApproverCapability.Name}", $"service:{Path.GetFileNameWithoutExtension(file)}.{member}");
+        throw new PermissionDeniedException(Permissions.RunAiPrompts, user.Identity?.Name);
     }
 }

@@ -1,0 +1,54 @@
+using Ava.Domain.ChangeSets;
+using Ava.Domain.Recommendations;
+
+namespace Ava.Infrastructure.ChangeSets;
+
+public sealed record ChangeSetQuery(
+    ChangeSetStatus? Status = null,
+    string? AppliedBy = null,
+    DateTimeOffset? From = null,
+    DateTimeOffset? To = null,
+    ChangeSetComplexity? Complexity = null,
+    ChangeTargetType? TargetType = null,
+    int Page = 0,
+    int PageSize = 25);
+
+public sealed record ChangeSetRow(
+    long Id,
+    long RecommendationId,
+    ChangeTargetType TargetType,
+    string TargetSummary,
+    int EntityCount,
+    ChangeSetComplexity Complexity,
+    ChangeSetStatus Status,
+    string AppliedBy,
+    DateTimeOffset AppliedAt,
+    string? RolledBackBy,
+    DateTimeOffset? RolledBackAt);
+
+public sealed record ChangeSetPage(IReadOnlyList<ChangeSetRow> Items, int Total);
+
+/// <summary>One field of a record: before and after, and whether the changeset wrote it.</summary>
+public sealed record FieldDiff(string Field, string? Before, string? After, bool Written, bool IsLongText)
+{
+    public bool Changed => !string.Equals(Before, After, StringComparison.Ordinal);
+}
+
+public sealed record ChangeRecordView(
+    int Order,
+    ChangeTargetType EntityType,
+    long EntityId,
+    ChangeOperation Operation,
+    string Title,
+    IReadOnlyList<FieldDiff> Fields,
+    EntitySnapshot? Before,
+    EntitySnapshot? After);
+
+public sealed record ChangeSetDetail(
+    ChangeSetRow Summary,
+    string ApprovalGrant,
+    string Rationale,
+    string Source,
+    double Confidence,
+    string? RollbackReason,
+    IReadOnlyList<ChangeRecordView> Records);

@@ -1,0 +1,208 @@
+using Ava.Domain.Audit;
+using Ava.Domain.ChangeSets;
+using Ava.Domain.Common;
+using Ava.Domain.Recommendations;
+using Ava.Infrastructure.Approvals;
+using Ava.Infrastructure.Audit;
+using Ava.Infrastructure.Common;
+using Ava.Infrastructure.Persistence;
+using Ava.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Ava.Infrastructure.ChangeSets;
+
+/// <summary>
+/// Applied recommendations: list, diff, and the all-or-nothing rollback (SPEC §4) that refuses,
+/// writing nothing but its audit event, when anything the changeset wrote has changed since.
+/// </summary>
+public sealed class ChangeSetService(
+    IDbContextFactory<AvaDbContext> contexts,
+    PermissionGuard guard,
+    AuditTrail trail,
+    ChangeTargets targets,
+    ApprovalActivity activity,
+    TimeProvider clock,
+    ILogger<ChangeSetService> logger)
+{
+    public const int MaxPageSize = 200;
+
+    public async Task<ChangeSetPage> ListAsync(ChangeSetQuery query, CancellationToken cancellationToken = default)
+    {
+        await guard.DemandApprovalsViewerAsync();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var sets = db.ChangeSets.AsNoTracking();
+        if (query.Status is { } status)
+        {
+            sets = sets.Where(c => c.Status == status);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.AppliedBy))
+        {
+            sets = sets.Where(c => c.AppliedBy == query.AppliedBy.Trim());
+        }
+
+        if (query.From is { } from)
+        {
+            sets = sets.Where(c => c.AppliedAt >= from);
+        }
+
+        if (query.To is { } to)
+        {
+            sets = sets.Where(c => c.AppliedAt < to);
+        }
+
+        if (query.Complexity is { } complexity)
+        {
+            sets = sets.Where(c => c.Complexity == complexity);
+        }
+
+        if (query.TargetType is { } type)
+        {
+            sets = sets.Where(c => c.TargetType == type);
+        }
+
+        var total = await sets.CountAsync(cancellationToken);
+        var pageSize = Math.Clamp(query.PageSize, 1, MaxPageSize);
+        var items = await sets
+            .OrderByDescending(c => c.AppliedAt).ThenByDescending(c => c.Id)
+            .Skip(Math.Max(0, query.Page) * pageSize)
+            .Take(pageSize)
+            .Join(db.Recommendations, c => c.RecommendationId, r => r.Id, (c, r) => new ChangeSetRow(
+                c.Id, c.RecommendationId, c.TargetType, r.TargetSummary, c.EntityCount, c.Complexity, c.Status, c.AppliedBy, c.AppliedAt, c.RolledBackBy, c.RolledBackAt))
+            .ToListAsync(cancellationToken);
+        return new ChangeSetPage(items, total);
+    }
+
+    /// <summary>Who has applied changesets, for the filter.</summary>
+    public async Task<IReadOnlyList<string>> ListApproversAsync(CancellationToken cancellationToken = default)
+    {
+        await guard.DemandApprovalsViewerAsync();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.ChangeSets.Select(c => c.AppliedBy).Distinct().OrderBy(a => a).Take(200).ToListAsync(cancellationToken);
+    }
+
+    public async Task<ChangeSetDetail?> GetAsync(long id, CancellationToken cancellationToken = default)
+    {
+        await guard.DemandApprovalsViewerAsync();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var set = await db.ChangeSets.AsNoTracking().Include(c => c.Records).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (set is null)
+        {
+            return null;
+        }
+
+        var recommendation = await db.Recommendations.AsNoTracking().SingleAsync(r => r.Id == set.RecommendationId, cancellationToken);
+        var records = set.Records.OrderBy(r => r.Order).Select(View).ToList();
+        return new ChangeSetDetail(
+            new ChangeSetRow(set.Id, set.RecommendationId, set.TargetType, recommendation.TargetSummary, set.EntityCount, set.Complexity, set.Status,
+                set.AppliedBy, set.AppliedAt, set.RolledBackBy, set.RolledBackAt),
+            set.ApprovalGrant, recommendation.Rationale, recommendation.Source, recommendation.Confidence, set.RollbackReason, records);
+    }
+
+    /// <summary>
+    /// Restores every record's before-state in one transaction. Throws
+    /// <see cref="RollbackConflictException"/> (writing only the audit event) when a field it would
+    /// restore changed after the changeset, and <see cref="ChangeSetRolledBackException"/> when it was rolled back already.
+    /// </summary>
+    public async Task RollbackAsync(long id, string reason, CancellationToken cancellationToken = default)
+    {
+        var (user, grant) = await guard.DemandApproverAsync();
+        if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > AiRecommendation.ReasonMaxLength)
+        {
+            throw new InvalidValuesException(new Dictionary<string, string[]>
+            {
+                ["reason"] = [string.IsNullOrWhiteSpace(reason)
+                    ? "A reason is required to roll back a changeset."
+                    : $"The reason must be at most {AiRecommendation.ReasonMaxLength:N0} characters."],
+            });
+        }
+
+        var by = user.DisplayName();
+        var now = clock.GetUtcNow();
+        long recommendationId;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var set = await db.ChangeSets.Include(c => c.Records).SingleOrDefaultAsync(c => c.Id == id, cancellationToken)
+                ?? throw new NotFoundException($"Changeset {id} does not exist.");
+            if (set.Status == ChangeSetStatus.RolledBack)
+            {
+                throw new ChangeSetRolledBackException(set.RolledBackBy, set.RolledBackAt);
+            }
+
+            recommendationId = set.RecommendationId;
+            var records = set.Records.OrderByDescending(r => r.Order).ToList();
+            var conflicts = new List<RollbackConflict>();
+            foreach (var record in records)
+            {
+                conflicts.AddRange(await targets.For(record.EntityType).FindConflictsAsync(db, record, cancellationToken));
+            }
+
+            if (conflicts.Count > 0)
+            {
+                await trail.AppendAsync(db, new AuditEntry(AuditActions.ChangeSetRollbackRefused, Resource(id), false, "The changed entities were edited after the changeset.",
+                    AuditTrail.Metadata(new { reason = reason.Trim(), conflicts })), cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                throw new RollbackConflictException(conflicts.OrderBy(c => c.Entity, StringComparer.Ordinal).ThenBy(c => c.Field, StringComparer.Ordinal).ToList());
+            }
+
+            try
+            {
+                foreach (var record in records)
+                {
+                    await targets.For(record.EntityType).RevertAsync(db, record, by, now, cancellationToken);
+                }
+
+                set.RollBack(by, now, reason);
+                var recommendation = await db.Recommendations.SingleAsync(r => r.Id == set.RecommendationId, cancellationToken);
+                recommendation.MarkRolledBack();
+                await db.SaveChangesAsync(cancellationToken);
+                await trail.AppendAsync(db, new AuditEntry(AuditActions.ChangeSetRolledBack, Resource(id), true, Metadata: AuditTrail.Metadata(new
+                {
+                    reason = reason.Trim(),
+                    grant = grant.Reason.ToString(),
+                    recommendation = set.RecommendationId,
+                    records = records.Select(r => new { type = r.EntityType.ToString(), id = r.EntityId, operation = r.Operation.ToString() }),
+                })), cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                await transaction.RollbackAsync(CancellationToken.None);
+                throw new DomainException("This changeset or one of its entities changed while rolling back; nothing was rolled back. Reload and try again.");
+            }
+            catch (Exception ex) when (ex is DomainException or DbUpdateException)
+            {
+                await transaction.RollbackAsync(CancellationToken.None);
+                logger.LogWarning(ex, "Rolling back changeset {ChangeSetId} failed; nothing was changed", id);
+                await trail.RecordAsync(new AuditEntry(AuditActions.ChangeSetRollbackRefused, Resource(id), false, ex.Message,
+                    AuditTrail.Metadata(new { reason = reason.Trim() })), cancellationToken: CancellationToken.None);
+                throw new DomainException($"Nothing was rolled back: {ex.Message}");
+            }
+        }
+
+        activity.Publish(new ApprovalActivityEvent(ApprovalActivityKind.RolledBack, recommendationId, id));
+    }
+
+    internal static string Resource(long id) => $"changeset/{id}";
+
+    private ChangeRecordView View(AiChangeRecord record)
+    {
+        var before = EntitySnapshot.FromJson(record.BeforeState);
+        var after = EntitySnapshot.FromJson(record.AfterState);
+        var names = (before ?? after)!.Fields.Keys;
+        var fields = names.Select(n => new FieldDiff(
+            n,
+            before?.Fields.GetValueOrDefault(n),
+            after?.Fields.GetValueOrDefault(n),
+            record.ChangedFields.Contains(n) || record.Operation != ChangeOperation.Update,
+            targets.For(record.EntityType).IsLongText(n))).ToList();
+        var title = after?.Fields.GetValueOrDefault("title") ?? before?.Fields.GetValueOrDefault("title") ?? $"#{record.EntityId}";
+        return new ChangeRecordView(record.Order, record.EntityType, record.EntityId, record.Operation, title, fields, before, after);
+    }
+}
+
+/// <summary>A changeset is rolled back at most once.</summary>
+public sealed class ChangeSetRolledBackException(string? by, DateTimeOffset? at)
+    : DomainException($"This changeset was already rolled back by {by ?? "someone"}{(at is { } time ? $" at {time.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC" : "")}.");

@@ -1,0 +1,20 @@
+using Ava.Domain.Recommendations;
+
+namespace Ava.Infrastructure.Configuration;
+
+/// <summary>The confidence bands and automatic escalation (SPEC §3).</summary>
+public sealed class ApprovalOptions
+{
+    public const string Section = "Approvals";
+
+    /// <summary>Confidence at or above this is "ready".</summary>
+    public double ReadyThreshold { get; set; } = ConfidenceThresholds.Default.Ready;
+
+    /// <summary>Confidence at or above this (and below ready) "needs review"; below it the recommendation is escalated at submission.</summary>
+    public double ReviewThreshold { get; set; } = ConfidenceThresholds.Default.Review;
+
+    /// <summary>The urgency of the helpdesk ticket opened by an automatic escalation.</summary>
+    public EscalationUrgency AutoEscalationUrgency { get; set; } = EscalationUrgency.Medium;
+
+    public ConfidenceThresholds Thresholds => new(ReadyThreshold, ReviewThreshold);
+}

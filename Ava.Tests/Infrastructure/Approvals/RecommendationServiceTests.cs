@@ -1,0 +1,300 @@
+using System.Security.Claims;
+using Ava.Domain.Audit;
+using Ava.Domain.ChangeSets;
+using Ava.Domain.Recommendations;
+using Ava.Domain.Security;
+using Ava.Domain.Streams;
+using Ava.Domain.Tickets;
+using Ava.Infrastructure.Approvals;
+using Ava.Infrastructure.Common;
+using Ava.Infrastructure.Security;
+using Ava.Infrastructure.Tickets;
+using Ava.Tests.TestData;
+using Microsoft.EntityFrameworkCore;
+using static Ava.Tests.TestData.ApprovalScenario;
+
+namespace Ava.Tests.Infrastructure.Approvals;
+
+public sealed class RecommendationServiceTests : IAsyncLifetime
+{
+    private ServiceDatabase _db = default!;
+    private ApprovalScenario _scenario = default!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _db = await ServiceDatabase.CreateAsync();
+        _scenario = new ApprovalScenario(_db);
+        _scenario.AsAdmin();
+    }
+
+    public async ValueTask DisposeAsync() => await _db.DisposeAsync();
+
+    [Fact]
+    public async Task SubmitAsync_RefusesAFieldOutsideTheAllowList_NamingTheField()
+    {
+        var stream = await _scenario.CreateStreamAsync();
+
+        var error = await Should.ThrowAsync<InvalidValuesException>(() => _scenario.SubmitAsync(0.9, UpdateStream(stream.Id, ("status", "Refined"), ("source", "Claude"))));
+
+        error.Errors["changes[0].fields[1]"].ShouldHaveSingleItem().ShouldBe(
+            "Field 'source' is not allowed on a stream; a recommendation may change title, status, priority, summary, ecl_score, tags.");
+        await using var db = _db.NewContext();
+        (await db.Recommendations.CountAsync()).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task SubmitAsync_RefusesATypeOutsideTheAllowList_AndAMissingTarget()
+    {
+        var error = await Should.ThrowAsync<InvalidValuesException>(() => _scenario.SubmitAsync(0.9,
+            new SubmittedChange("user", 1, [new FieldChange("role", "Admin")]),
+            UpdateStream(424242, ("status", "Refined")),
+            UpdateStream(1, ("status", "Finished"))));
+
+        error.Errors["changes[0].targetType"].ShouldHaveSingleItem().ShouldBe("Target type 'user' is not allowed; recommendations may change stream or codestone.");
+        error.Errors["changes[1].targetId"].ShouldHaveSingleItem().ShouldBe("There is no stream #424242.");
+        error.Errors["changes[2].fields[0]"].ShouldHaveSingleItem().ShouldBe("'Finished' is not a valid status; use one of Raw, Refined, Archived.");
+    }
+
+    [Fact]
+    public async Task SubmitAsync_NeedsRunAiPrompts_AndAuditsTheViolation()
+    {
+        _scenario.As("viewer@ava.local", Roles.Viewer);
+
+        await Should.ThrowAsync<PermissionDeniedException>(() => _scenario.Use<RecommendationService, SubmissionResult>(s => s.SubmitAsync(
+            new RecommendationSubmission([UpdateStream(1, ("status", "Refined"))], "Because.", 0.9, "triage"))));
+
+        await using var db = _db.NewContext();
+        (await db.AuditEvents.SingleAsync(e => e.Action == AuditActions.SecurityViolation)).Resource.ShouldBe("service:RecommendationService.SubmitAsync");
+    }
+
+    [Fact]
+    public async Task SubmitAsync_EscalatesBelowTheReviewThreshold_WithATicketLinkedBothWays()
+    {
+        var stream = await _scenario.CreateStreamAsync();
+
+        var result = await _scenario.SubmitAsync(0.25, UpdateStream(stream.Id, ("priority", "Now")));
+
+        result.Status.ShouldBe(RecommendationStatus.Escalated);
+        result.Band.ShouldBe(ConfidenceBand.Escalated);
+        result.TicketNumber.ShouldNotBeNull().ShouldMatch($"^AI-ESC-{DateTime.UtcNow:yyyyMMdd}-[0-9A-F]{{8}}$");
+        var ticket = (await _scenario.Use<TicketService, TicketDetail?>(s => s.GetAsync(result.TicketId!.Value))).ShouldNotBeNull();
+        ticket.Priority.ShouldBe(TicketPriority.Medium);
+        ticket.RecommendationId.ShouldBe(result.Id);
+        ticket.Body.ShouldContain("| priority | Normal | Now |");
+        ticket.Body.ShouldContain("automatic escalation");
+        var detail = (await _scenario.GetAsync(result.Id)).ShouldNotBeNull();
+        detail.TicketNumber.ShouldBe(result.TicketNumber);
+        detail.DecidedBy.ShouldBe("system");
+        await using var db = _db.NewContext();
+        (await db.AuditEvents.Select(e => e.Action).ToListAsync()).ShouldContain(AuditActions.TicketOpened);
+    }
+
+    [Fact]
+    public async Task EscalateAsync_OpensATicketWithTheMappedPriority()
+    {
+        var stream = await _scenario.CreateStreamAsync();
+        var submitted = await _scenario.SubmitAsync(0.8, UpdateStream(stream.Id, ("status", "Refined")));
+
+        var ticket = await _scenario.Use<RecommendationService, TicketReference>(s => s.EscalateAsync(submitted.Id, EscalationUrgency.Critical));
+
+        var detail = (await _scenario.Use<TicketService, TicketDetail?>(s => s.GetAsync(ticket.Id))).ShouldNotBeNull();
+        detail.Priority.ShouldBe(TicketPriority.Critical);
+        detail.Body.ShouldContain("The incident notes show the stream is resolved.");
+        (await _scenario.GetAsync(submitted.Id))!.Status.ShouldBe(RecommendationStatus.Escalated);
+    }
+
+    [Fact]
+    public async Task ApproveAsync_AppliesTheChanges_AndRecordsAChangeSetWithBeforeAndAfter()
+    {
+        var stream = await _scenario.CreateStreamAsync();
+        var submitted = await _scenario.SubmitAsync(0.9, UpdateStream(stream.Id, ("status", "Refined"), ("priority", "High")));
+
+        var changeSetId = await _scenario.ApproveAsync(submitted.Id);
+
+        var updated = (await _scenario.GetStreamAsync(stream.Id))!;
+        updated.Values.Status.ShouldBe(StreamStatus.Refined);
+        updated.Values.Priority.ShouldBe(StreamPriority.High);
+        var changeSet = (await _scenario.GetChangeSetAsync(changeSetId)).ShouldNotBeNull();
+        changeSet.Summary.Complexity.ShouldBe(ChangeSetComplexity.Simple);
+        changeSet.Summary.AppliedBy.ShouldBe("admin@ava.local");
+        changeSet.ApprovalGrant.ShouldBe("admin_role");
+        var record = changeSet.Records.ShouldHaveSingleItem();
+        record.Fields.Where(f => f.Changed).Select(f => (f.Field, f.Before, f.After)).ShouldBe([("status", "Raw", "Refined"), ("priority", "Normal", "High")]);
+        var recommendation = (await _scenario.GetAsync(submitted.Id))!;
+        recommendation.Status.ShouldBe(RecommendationStatus.Applied);
+        recommendation.ChangeSetId.ShouldBe(changeSetId);
+        await using var db = _db.NewContext();
+        var actions = await db.AuditEvents.Select(e => e.Action).ToListAsync();
+        actions.ShouldContain(AuditActions.RecommendationApproved);
+        actions.ShouldContain(AuditActions.ChangeSetApplied);
+    }
+
+    [Fact]
+    public async Task ApproveAsync_AsksForTheReviewConfirmation_InTheNeedsReviewBand()
+    {
+        var stream = await _scenario.CreateStreamAsync();
+        var submitted = await _scenario.SubmitAsync(0.55, UpdateStream(stream.Id, ("status", "Refined")));
+
+        await Should.ThrowAsync<ReviewConfirmationRequiredException>(() => _scenario.ApproveAsync(submitted.Id));
+        (await _scenario.GetAsync(submitted.Id))!.Status.ShouldBe(RecommendationStatus.Pending);
+
+        await _scenario.ApproveAsync(submitted.Id, confirmed: true);
+        (await _scenario.GetAsync(submitted.Id))!.Status.ShouldBe(RecommendationStatus.Applied);
+    }
+
+    [Fact]
+    public async Task ApproveAsync_ProducesExactlyOneChangeSet_WhenTenApproversClickAtOnce()
+    {
+        var stream = await _scenario.CreateStreamAsync();
+        var submitted = await _scenario.SubmitAsync(0.9, UpdateStream(stream.Id, ("status", "Refined")));
+
+        var attempts = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Task.Run(async () =>
+        {
+            try
+            {
+                return (object)await _scenario.ApproveAsync(submitted.Id);
+            }
+            catch (RecommendationDecidedException ex)
+            {
+                return ex;
+            }
+        })));
+
+        attempts.OfType<long>().ShouldHaveSingleItem();
+        attempts.OfType<RecommendationDecidedException>().Count().ShouldBe(9);
+        attempts.OfType<RecommendationDecidedException>().First().Message.ShouldStartWith("Already approved by admin@ava.local at ");
+        await using var db = _db.NewContext();
+        (await db.ChangeSets.CountAsync()).ShouldBe(1);
+        (await db.AuditEvents.CountAsync(e => e.Action == AuditActions.RecommendationApproved)).ShouldBe(1);
+    }
+
+    [Theory]
+    [InlineData(Roles.Developer)]
+    [InlineData(Roles.Viewer)]
+    public async Task ApproveAsync_RefusesNonApprovers_AndAuditsTheViolation(string role)
+    {
+        var stream = await _scenario.CreateStreamAsync();
+        var submitted = await _scenario.SubmitAsync(0.9, UpdateStream(stream.Id, ("status", "Refined")));
+        _scenario.As($"{role.ToLowerInvariant()}@ava.local", role);
+
+        var denied = await Should.ThrowAsync<PermissionDeniedException>(() => _scenario.ApproveAsync(submitted.Id));
+
+        denied.Permission.ShouldBe(ApproverCapability.Name);
+        await using var db = _db.NewContext();
+        var violation = await db.AuditEvents.SingleAsync(e => e.Action == AuditActions.SecurityViolation);
+        violation.Resource.ShouldBe("service:RecommendationService.ApproveAsync");
+        violation.Metadata.ShouldNotBeNull().ShouldContain(ApproverCapability.Name);
+        (await db.Recommendations.SingleAsync()).Status.ShouldBe(RecommendationStatus.Pending);
+    }
+
+    [Fact]
+    public async Task ApproveAsync_LetsANonAdminWithTheApproverClaimApprove()
+    {
+        var stream = await _scenario.CreateStreamAsync();
+        var submitted = await _scenario.SubmitAsync(0.9, UpdateStream(stream.Id, ("status", "Refined")));
+        _db.User = new ClaimsPrincipal(new ClaimsIdentity(
+        [
+            new Claim(ClaimTypes.NameIdentifier, "id-dev"), new Claim(ClaimTypes.Name, "approving-dev@ava.local"),
+            new Claim(ClaimTypes.Role, Roles.Developer), new Claim(ApproverCapability.ClaimType, ApproverCapability.ClaimValue),
+        ], "Test"));
+
+        var changeSetId = await _scenario.ApproveAsync(submitted.Id);
+
+        (await _scenario.GetChangeSetAsync(changeSetId))!.ApprovalGrant.ShouldBe("approver_claim");
+    }
+
+    [Fact]
+    public async Task ApproveAsync_LeavesEveryEntityUnchanged_WhenTheDatabaseFailsAfterTheFirstRecord()
+    {
+        var first = await _scenario.CreateStreamAsync();
+        var second = await _scenario.CreateStreamAsync(Sample with { Title = "Second stream of the batch" });
+        var third = await _scenario.CreateStreamAsync(Sample with { Title = "Third stream of the batch" });
+        var submitted = await _scenario.SubmitAsync(0.9,
+            UpdateStream(first.Id, ("status", "Refined")), UpdateStream(second.Id, ("status", "Refined")), UpdateStream(third.Id, ("status", "Refined")));
+        var before = await StatesAsync(first.Id, second.Id, third.Id);
+        // The second record's write fails inside the database, after the first record was written.
+        await _db.ExecuteRawAsync("CREATE TRIGGER fail_second BEFORE UPDATE ON Streams WHEN NEW.Id = " + second.Id + " BEGIN SELECT RAISE(ABORT, 'disk full'); END");
+
+        var auditBefore = await AuditCountAsync();
+
+        var failure = await Should.ThrowAsync<ApplyFailedException>(() => _scenario.ApproveAsync(submitted.Id));
+
+        failure.Message.ShouldContain("disk full");
+        (await StatesAsync(first.Id, second.Id, third.Id)).ShouldBe(before);
+        var recommendation = (await _scenario.GetAsync(submitted.Id))!;
+        recommendation.Status.ShouldBe(RecommendationStatus.Failed);
+        recommendation.DecisionReason.ShouldNotBeNull().ShouldContain("disk full");
+        await using var check = _db.NewContext();
+        (await check.ChangeSets.CountAsync()).ShouldBe(0);
+        (await check.ChangeRecords.CountAsync()).ShouldBe(0);
+        (await AuditCountAsync()).ShouldBe(auditBefore + 1);
+        var failed = await check.AuditEvents.OrderByDescending(e => e.Sequence).FirstAsync();
+        failed.Action.ShouldBe(AuditActions.RecommendationApplyFailed);
+        failed.Success.ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task ApproveAsync_FailsWithTheValidatorsMessage_WhenAProposedValueIsInvalid()
+    {
+        var first = await _scenario.CreateStreamAsync();
+        var second = await _scenario.CreateStreamAsync(Sample with { Title = "Second stream of the batch" });
+        var submitted = await _scenario.SubmitAsync(0.9, UpdateStream(first.Id, ("priority", "Now")), UpdateStream(second.Id, ("title", "Hi")));
+        var preview = (await _scenario.GetAsync(submitted.Id))!.Preview;
+        preview[1].Problems.ShouldHaveSingleItem().ShouldBe("Title must be 5 to 200 characters; it has 2.");
+
+        var failure = await Should.ThrowAsync<ApplyFailedException>(() => _scenario.ApproveAsync(submitted.Id));
+
+        failure.Reason.ShouldBe($"Stream #{second.Id}: Title must be 5 to 200 characters; it has 2.");
+        (await _scenario.GetStreamAsync(first.Id))!.Values.Priority.ShouldBe(StreamPriority.Normal);
+        (await _scenario.GetAsync(submitted.Id))!.Status.ShouldBe(RecommendationStatus.Failed);
+    }
+
+    [Fact]
+    public async Task GetAsync_SaysSo_WhenTheTargetChangedAfterSubmission()
+    {
+        var stream = await _scenario.CreateStreamAsync();
+        var submitted = await _scenario.SubmitAsync(0.9, UpdateStream(stream.Id, ("priority", "High")));
+        await _scenario.Use<Ava.Infrastructure.Streams.StreamService, Ava.Infrastructure.Streams.StreamDetail>(
+            s => s.UpdateAsync(stream.Id, Sample with { Priority = StreamPriority.Low }, stream.Version));
+
+        var preview = (await _scenario.GetAsync(submitted.Id))!.Preview.ShouldHaveSingleItem();
+
+        preview.ChangedSinceSubmission.ShouldNotBeNull().ShouldStartWith("Changed by admin@ava.local at ");
+        preview.Fields.ShouldHaveSingleItem().ShouldBe(new Ava.Infrastructure.ChangeSets.FieldPreview("priority", "Low", "High", false));
+    }
+
+    [Fact]
+    public async Task RejectAsync_NeedsAReason_AndRecordsWhoAndWhy()
+    {
+        var stream = await _scenario.CreateStreamAsync();
+        var submitted = await _scenario.SubmitAsync(0.9, UpdateStream(stream.Id, ("status", "Refined")));
+
+        var missing = await Should.ThrowAsync<InvalidValuesException>(() => _scenario.Use<RecommendationService>(s => s.RejectAsync(submitted.Id, "  ")));
+        missing.Errors["reason"].ShouldHaveSingleItem().ShouldBe("A reason is required to reject a recommendation.");
+        await _scenario.Use<RecommendationService>(s => s.RejectAsync(submitted.Id, "The stream is still being investigated."));
+
+        var detail = (await _scenario.GetAsync(submitted.Id))!;
+        detail.Status.ShouldBe(RecommendationStatus.Rejected);
+        (detail.DecidedBy, detail.DecisionReason).ShouldBe(("admin@ava.local", "The stream is still being investigated."));
+        var again = await Should.ThrowAsync<RecommendationDecidedException>(() => _scenario.ApproveAsync(submitted.Id));
+        again.Message.ShouldStartWith("Already rejected by admin@ava.local");
+    }
+
+    private async Task<int> AuditCountAsync()
+    {
+        await using var db = _db.NewContext();
+        return await db.AuditEvents.CountAsync();
+    }
+
+    private async Task<List<string>> StatesAsync(params long[] ids)
+    {
+        var states = new List<string>();
+        foreach (var id in ids)
+        {
+            var stream = (await _scenario.GetStreamAsync(id))!;
+            states.Add($"{stream.Values.Title}|{stream.Values.Status}|{stream.Version}|{stream.UpdatedAt:O}");
+        }
+
+        return states;
+    }
+}
