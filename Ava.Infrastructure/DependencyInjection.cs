@@ -60,6 +60,7 @@ public static class DependencyInjection
         services.AddScoped<AccountAuditor>();
         services.AddScoped<IDemoDataSeeder, AuditDemoSeeder>();
         services.AddScoped<IDemoDataSeeder, StreamsDemoSeeder>();
+        services.AddScoped<IDemoDataSeeder, ApprovalsDemoSeeder>();
         services.AddScoped<VersionedWriter>();
         services.AddScoped<StreamService>();
         services.AddScoped<CodestoneService>();

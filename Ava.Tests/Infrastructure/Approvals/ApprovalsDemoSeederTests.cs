@@ -1,0 +1,87 @@
+using Ava.Domain.ChangeSets;
+using Ava.Domain.Recommendations;
+using Ava.Domain.Tickets;
+using Ava.Infrastructure.Approvals;
+using Ava.Infrastructure.ChangeSets;
+using Ava.Infrastructure.Persistence;
+using Ava.Tests.TestData;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Ava.Tests.Infrastructure.Approvals;
+
+public sealed class ApprovalsDemoSeederTests : IAsyncLifetime
+{
+    private ServiceDatabase _db = default!;
+    private ApprovalScenario _scenario = default!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _db = await ServiceDatabase.CreateAsync();
+        _scenario = new ApprovalScenario(_db);
+        _scenario.AsAdmin();
+        await using var scope = _db.Services.CreateAsyncScope();
+        foreach (var seeder in scope.ServiceProvider.GetServices<IDemoDataSeeder>())
+        {
+            await seeder.SeedAsync(CancellationToken.None);
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await _db.DisposeAsync();
+
+    [Fact]
+    public async Task SeedAsync_FillsTheQueue_InTheReadyAndNeedsReviewBands_FromTheThreeSources()
+    {
+        var page = await _scenario.Use<RecommendationService, RecommendationPage>(s => s.ListAsync(new RecommendationQuery(PageSize: 100)));
+
+        page.Total.ShouldBe(30);
+        page.Counts.Ready.ShouldBeGreaterThan(10);
+        page.Counts.NeedsReview.ShouldBeGreaterThan(5);
+        page.Counts.Escalated.ShouldBe(3);
+        page.Items.Select(r => r.Source).Distinct().Order().ShouldBe(["api:sync-daemon", "code_review", "triage"]);
+        page.Items.Select(r => r.TargetType).Distinct().Count().ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task SeedAsync_LeavesTenChangeSets_OneRolledBack_AndOneWhoseRollbackConflicts()
+    {
+        var sets = await _scenario.Use<ChangeSetService, ChangeSetPage>(s => s.ListAsync(new ChangeSetQuery(PageSize: 50)));
+        sets.Total.ShouldBe(10);
+        sets.Items.Count(s => s.Status == ChangeSetStatus.RolledBack).ShouldBe(1);
+
+        var outcomes = new List<string>();
+        foreach (var set in sets.Items.Where(s => s.Status == ChangeSetStatus.Applied))
+        {
+            try
+            {
+                await _scenario.Use<ChangeSetService>(s => s.RollbackAsync(set.Id, "Checking the demo data."));
+                outcomes.Add("rolled back");
+            }
+            catch (RollbackConflictException)
+            {
+                outcomes.Add("conflict");
+            }
+        }
+
+        outcomes.Count(o => o == "conflict").ShouldBe(1);
+        outcomes.Count(o => o == "rolled back").ShouldBe(8);
+    }
+
+    [Fact]
+    public async Task SeedAsync_OpensThreeTickets_OneInEachStatus_AndEveryPendingRecommendationCanBeApproved()
+    {
+        await using (var db = _db.NewContext())
+        {
+            (await db.Tickets.Select(t => t.Status).OrderBy(s => s).ToListAsync()).ShouldBe([TicketStatus.Open, TicketStatus.InProgress, TicketStatus.Resolved]);
+        }
+
+        var page = await _scenario.Use<RecommendationService, RecommendationPage>(s => s.ListAsync(new RecommendationQuery(PageSize: 100)));
+        foreach (var recommendation in page.Items)
+        {
+            await _scenario.ApproveAsync(recommendation.Id, confirmed: true);
+        }
+
+        await using var check = _db.NewContext();
+        (await check.Recommendations.CountAsync(r => r.Status == RecommendationStatus.Applied)).ShouldBe(30 + 9);
+    }
+}
