@@ -48,6 +48,8 @@ public static class SettingsValidator
             }
         }
 
+        CheckApprovals(configuration, errors);
+
         var adminEmail = configuration["AVA_ADMIN_EMAIL"];
         if (!string.IsNullOrWhiteSpace(adminEmail) && !adminEmail.Contains('@', StringComparison.Ordinal))
         {
@@ -55,6 +57,44 @@ public static class SettingsValidator
         }
 
         return errors;
+    }
+
+    private static void CheckApprovals(IConfiguration configuration, List<string> errors)
+    {
+        var section = ApprovalOptions.Section;
+        var ready = CheckFraction(configuration, $"{section}:ReadyThreshold", errors);
+        var review = CheckFraction(configuration, $"{section}:ReviewThreshold", errors);
+        if (ready is not null || review is not null)
+        {
+            var defaults = new ApprovalOptions();
+            if ((review ?? defaults.ReviewThreshold) > (ready ?? defaults.ReadyThreshold))
+            {
+                errors.Add($"{section}:ReviewThreshold ({review ?? defaults.ReviewThreshold}) must not be above {section}:ReadyThreshold ({ready ?? defaults.ReadyThreshold}).");
+            }
+        }
+
+        var urgency = configuration[$"{section}:AutoEscalationUrgency"];
+        if (urgency is not null && (int.TryParse(urgency, out _) || !Enum.TryParse<Ava.Domain.Recommendations.EscalationUrgency>(urgency, ignoreCase: true, out _)))
+        {
+            errors.Add($"{section}:AutoEscalationUrgency '{urgency}' must be Low, Medium, High or Critical.");
+        }
+    }
+
+    private static double? CheckFraction(IConfiguration configuration, string key, List<string> errors)
+    {
+        var value = configuration[key];
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) || number is < 0 or > 1)
+        {
+            errors.Add($"{key} '{value}' must be a number from 0.0 to 1.0.");
+            return null;
+        }
+
+        return number;
     }
 
     private static void CheckInt(IConfiguration configuration, string key, int min, int max, List<string> errors)

@@ -25,6 +25,13 @@ public sealed class SettingsValidatorTests
         SettingsValidator.Validate(configuration).ShouldBeEmpty();
     }
 
+    [Theory]
+    [InlineData("Approvals:ReadyThreshold", "1.5", "Approvals:ReadyThreshold '1.5' must be a number from 0.0 to 1.0.")]
+    [InlineData("Approvals:ReviewThreshold", "0.8", "Approvals:ReviewThreshold (0.8) must not be above Approvals:ReadyThreshold (0.7).")]
+    [InlineData("Approvals:AutoEscalationUrgency", "urgent", "Approvals:AutoEscalationUrgency 'urgent' must be Low, Medium, High or Critical.")]
+    public void Validate_NamesTheApprovalSetting_WhenItIsOutOfRange(string key, string value, string message) =>
+        SettingsValidator.Validate(Settings(new() { [key] = value })).ShouldHaveSingleItem().ShouldBe(message);
+
     [Fact]
     public void Validate_NamesTheProvider_WhenProviderIsUnknown()
     {
