@@ -1,10 +1,12 @@
 using Ava.Domain.Audit;
+using Ava.Domain.Codestones;
 using Ava.Domain.ChangeSets;
 using Ava.Domain.Recommendations;
 using Ava.Domain.Security;
 using Ava.Domain.Streams;
 using Ava.Infrastructure.Approvals;
 using Ava.Infrastructure.ChangeSets;
+using Ava.Infrastructure.Codestones;
 using Ava.Infrastructure.Common;
 using Ava.Infrastructure.Persistence;
 using Ava.Infrastructure.Security;
@@ -57,6 +59,27 @@ public sealed class ChangeSetServiceTests : IAsyncLifetime
         rolledBack.Summary.Status.ShouldBe(ChangeSetStatus.RolledBack);
         rolledBack.RollbackReason.ShouldBe("The incident is not resolved after all.");
         (await _scenario.GetAsync(submitted.Id))!.Status.ShouldBe(RecommendationStatus.RolledBack);
+    }
+
+    [Fact]
+    public async Task ApproveAndRollback_WorkOnCodestones_WithFieldNamesInAnyCase()
+    {
+        var codestone = await _scenario.Use<CodestoneService, CodestoneDetail>(s => s.CreateAsync(
+            new CodestoneValues("Retry with jitter", CodeLanguage.Python, "def retry():\n    pass\n", null, ReviewStatus.Draft, 0.3)));
+        var submitted = await _scenario.SubmitAsync(0.9, new SubmittedChange("Codestone", codestone.Id,
+            [new FieldChange("reviewStatus", "review"), new FieldChange("LANGUAGE", "Go"), new FieldChange("code", "func retry() {\n}\n")]));
+
+        var changeSetId = await _scenario.ApproveAsync(submitted.Id);
+
+        var changed = (await _scenario.Use<CodestoneService, CodestoneDetail?>(s => s.GetAsync(codestone.Id)))!;
+        (changed.Values.ReviewStatus, changed.Values.Language, changed.Values.Code).ShouldBe((ReviewStatus.Review, CodeLanguage.Go, "func retry() {\n}\n"));
+        var record = (await _scenario.GetChangeSetAsync(changeSetId))!.Records.ShouldHaveSingleItem();
+        record.Fields.Where(f => f.Written).Select(f => f.Field).ShouldBe(["language", "code", "review_status"]);
+        record.Fields.Single(f => f.Field == "code").IsLongText.ShouldBeTrue();
+
+        await _scenario.Use<ChangeSetService>(s => s.RollbackAsync(changeSetId, "Wrong language."));
+
+        (await _scenario.Use<CodestoneService, CodestoneDetail?>(s => s.GetAsync(codestone.Id)))!.Values.ShouldBe(codestone.Values);
     }
 
     [Fact]
