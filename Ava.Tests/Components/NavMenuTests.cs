@@ -73,7 +73,7 @@ public class NavMenuTests : DashboardTestContext
 
         var menu = Render<NavMenu>(parameters => parameters.AddCascadingValue(StateOf(db.User)));
 
-        menu.WaitForAssertion(() => Link(menu, "/approvals").QuerySelector("[data-testid=pending-approvals]").ShouldNotBeNull().TextContent.ShouldBe("2 pending"));
+        menu.WaitForAssertion(() => Link(menu, "/approvals").QuerySelector("[data-testid=pending-approvals]").ShouldNotBeNull().TextContent.ShouldBe(", 2 pending"));
         menu.FindAll("[data-testid=pending-approvals]").ShouldHaveSingleItem();
     }
 
@@ -103,11 +103,11 @@ public class NavMenuTests : DashboardTestContext
         await scenario.SubmitAsync(0.9, UpdateStream(stream.Id, ("status", "Refined")));
         scenario.AsAdmin();
         var menu = Render<NavMenu>(parameters => parameters.AddCascadingValue(StateOf(db.User)));
-        menu.WaitForAssertion(() => menu.Find("[data-testid=pending-approvals]").TextContent.ShouldBe("1 pending"));
+        menu.WaitForAssertion(() => menu.Find("[data-testid=pending-approvals]").TextContent.ShouldBe(", 1 pending"));
 
         await scenario.SubmitAsync(0.8, UpdateStream(stream.Id, ("priority", "Now")));
 
-        menu.WaitForAssertion(() => menu.Find("[data-testid=pending-approvals]").TextContent.ShouldBe("2 pending"), TimeSpan.FromSeconds(5));
+        menu.WaitForAssertion(() => menu.Find("[data-testid=pending-approvals]").TextContent.ShouldBe(", 2 pending"), TimeSpan.FromSeconds(5));
     }
 
     // Approvers' menus count pending recommendations, so every menu here has the real services behind it.
