@@ -5,19 +5,27 @@ using Microsoft.Playwright;
 namespace Ava.E2E.Infrastructure;
 
 /// <summary>
-/// What every browser test shares, once per run: the running dashboard, one Chromium, and the saved
-/// sign-ins of the demo users. Each test opens its own browser contexts, so no cookies leak between tests.
+/// What every browser test shares, once per run: the running dashboard, one Chromium, the saved
+/// sign-ins of the demo users, and the app's services over its database for arranging data. Each test opens its own browser contexts, so no cookies leak between tests.
 /// </summary>
 public sealed class DashboardFixture : IAsyncLifetime
 {
+    private readonly Lazy<DashboardData> _data;
     private DashboardHost? _host;
     private ChromiumBrowser? _chromium;
 
-    public DashboardFixture() => SignIns = new SignInStates(this);
+    public DashboardFixture()
+    {
+        SignIns = new SignInStates(this);
+        _data = new Lazy<DashboardData>(() => new DashboardData(Host.DatabaseConnectionString));
+    }
 
     public DashboardHost Host => _host ?? throw new InvalidOperationException("The dashboard has not started.");
 
     public SignInStates SignIns { get; }
+
+    /// <summary>The app's own services over the running dashboard's database, for data no page creates.</summary>
+    public DashboardData Data => _data.Value;
 
     public async ValueTask InitializeAsync()
     {
@@ -68,6 +76,11 @@ public sealed class DashboardFixture : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
+        if (_data.IsValueCreated)
+        {
+            await _data.Value.DisposeAsync();
+        }
+
         if (_chromium is not null)
         {
             await _chromium.DisposeAsync();

@@ -8,13 +8,14 @@ namespace Ava.E2E.Tests;
 
 public sealed class SignInTests(DashboardFixture dashboard) : BrowserTest(dashboard)
 {
-    private static readonly string[] AllSections = ["Home", "Streams", "Codestones", "Workflows", "Audit log", "Users", "Jobs (Hangfire)"];
+    private static readonly string[] AllSections =
+        ["Home", "Streams", "Codestones", "Approvals", "Changesets", "Tickets", "Workflows", "Audit log", "Users", "Jobs (Hangfire)"];
 
     public static TheoryData<string, string[]> SectionsByRole => new()
     {
         { "Viewer", ["Home", "Streams", "Codestones"] },
-        { "Developer", ["Home", "Streams", "Codestones", "Workflows"] },
-        { "Admin", ["Home", "Streams", "Codestones", "Workflows", "Audit log", "Users", "Jobs (Hangfire)"] },
+        { "Developer", ["Home", "Streams", "Codestones", "Approvals", "Changesets", "Workflows"] },
+        { "Admin", AllSections },
     };
 
     [Theory]
@@ -38,7 +39,7 @@ public sealed class SignInTests(DashboardFixture dashboard) : BrowserTest(dashbo
         await Expect(home.Layout.DemoBadge).ToHaveTextAsync("demo");
         await Expect(home.Layout.UserMenu).ToContainTextAsync(user.Email);
         await Expect(home.Layout.UserRole).ToHaveTextAsync(role);
-        await Expect(home.Layout.SectionLinks).ToHaveTextAsync(sections);
+        await Expect(home.Layout.SectionLinks).ToHaveTextAsync(DashboardLayout.SectionTexts(sections));
         foreach (var hidden in AllSections.Except(sections))
         {
             await Expect(home.Layout.SectionLink(hidden)).ToHaveCountAsync(0);

@@ -1,8 +1,11 @@
 using System.Security.Claims;
 using Ava.Dashboard.Security;
 using Ava.Domain.Security;
+using Ava.Infrastructure.Approvals;
+using Ava.Tests.TestData;
 using Bunit;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
@@ -11,10 +14,14 @@ namespace Ava.Tests.Components;
 
 /// <summary>
 /// The one bUnit context for dashboard components: MudBlazor services, loose JS interop,
-/// and the real permission policies (not a fake authorization service).
+/// the real permission policies (not a fake authorization service), and on request the real
+/// Infrastructure services over a fresh database.
 /// </summary>
 public abstract class DashboardTestContext : BunitContext
 {
+    private ServiceDatabase? _database;
+    private AsyncServiceScope? _databaseScope;
+
     protected DashboardTestContext()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
@@ -24,6 +31,39 @@ public abstract class DashboardTestContext : BunitContext
 
         // bUnit pre-registers a placeholder that refuses to authorize; these tests want the real evaluation.
         Services.AddTransient<IAuthorizationService, DefaultAuthorizationService>();
+    }
+
+    /// <summary>
+    /// Puts the real approval services over a fresh, migrated SQLite file behind the components, which
+    /// render as in a live circuit (they listen for approval activity). Call it before the first render;
+    /// the services act as <see cref="ServiceDatabase.User"/>.
+    /// </summary>
+    protected async Task<ServiceDatabase> UseDatabaseAsync()
+    {
+        _database = await ServiceDatabase.CreateAsync();
+        var scope = _database.Services.CreateAsyncScope();
+        _databaseScope = scope;
+        Services.AddSingleton(_database.Services.GetRequiredService<ApprovalActivity>());
+        Services.AddSingleton(_database.Services.GetRequiredService<TimeProvider>());
+        Services.AddScoped(_ => scope.ServiceProvider.GetRequiredService<RecommendationService>());
+
+        // Last: setting the renderer info builds the container, after which nothing can be added.
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        return _database;
+    }
+
+    protected override async ValueTask DisposeAsyncCore()
+    {
+        await base.DisposeAsyncCore();
+        if (_databaseScope is { } scope)
+        {
+            await scope.DisposeAsync();
+        }
+
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
     }
 
     protected static ClaimsPrincipal UserInRole(string role, params Claim[] extraClaims)

@@ -1,7 +1,11 @@
 using System.Security.Claims;
 using Ava.Dashboard.Components.Layout;
+using Ava.Domain.Audit;
 using Ava.Domain.Security;
+using Ava.Tests.TestData;
 using Bunit;
+using Microsoft.EntityFrameworkCore;
+using static Ava.Tests.TestData.ApprovalScenario;
 
 namespace Ava.Tests.Components;
 
@@ -9,55 +13,113 @@ public class NavMenuTests : DashboardTestContext
 {
     public static TheoryData<string, string[]> SectionsByRole => new()
     {
-        { Roles.Admin, ["/", "/streams", "/codestones", "/workflows", "/audit", "/admin/users", "/jobs"] },
-        { Roles.Developer, ["/", "/streams", "/codestones", "/workflows"] },
+        { Roles.Admin, ["/", "/streams", "/codestones", "/approvals", "/changesets", "/tickets", "/workflows", "/audit", "/admin/users", "/jobs"] },
+        { Roles.Developer, ["/", "/streams", "/codestones", "/approvals", "/changesets", "/workflows"] },
         { Roles.Viewer, ["/", "/streams", "/codestones"] },
     };
 
     [Theory]
     [MemberData(nameof(SectionsByRole))]
-    public void Render_ShowsExactlyTheRolesSections(string role, string[] expected)
+    public async Task Render_ShowsExactlyTheRolesSections(string role, string[] expected)
     {
-        var menu = RenderMenu(UserInRole(role));
+        var menu = await RenderMenuAsync(UserInRole(role));
 
         Hrefs(menu).ShouldBe(expected);
     }
 
     [Fact]
-    public void Render_ShowsNothing_ForAnonymousUser()
+    public async Task Render_ShowsNothing_ForAnonymousUser()
     {
-        var menu = RenderMenu(new ClaimsPrincipal(new ClaimsIdentity()));
+        var menu = await RenderMenuAsync(new ClaimsPrincipal(new ClaimsIdentity()));
 
         Hrefs(menu).ShouldBeEmpty();
     }
 
     [Fact]
-    public void Render_ShowsNothing_ForSignedInUserWithoutRole()
+    public async Task Render_ShowsNothing_ForSignedInUserWithoutRole()
     {
-        var menu = RenderMenu(new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "nobody")], "Test")));
+        var menu = await RenderMenuAsync(new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "nobody")], "Test")));
 
         Hrefs(menu).ShouldBeEmpty();
     }
 
     [Fact]
-    public void Render_DoesNotAddAdminSections_ForViewerHoldingApproverClaim()
+    public async Task Render_AddsOnlyTheApprovalSections_ForViewerHoldingApproverClaim()
     {
-        var menu = RenderMenu(Approver(Roles.Viewer));
+        var menu = await RenderMenuAsync(Approver(Roles.Viewer));
 
-        Hrefs(menu).ShouldBe(["/", "/streams", "/codestones"]);
+        Hrefs(menu).ShouldBe(["/", "/streams", "/codestones", "/approvals", "/changesets", "/tickets"]);
     }
 
     [Fact]
-    public void Render_MarksHangfireLinkAsFullPageLoad_ForAdmin()
+    public async Task Render_MarksHangfireLinkAsFullPageLoad_ForAdmin()
     {
-        var menu = RenderMenu(UserInRole(Roles.Admin));
+        var menu = await RenderMenuAsync(UserInRole(Roles.Admin));
 
         var jobs = menu.FindAll("a").Single(a => a.GetAttribute("href") == "/jobs");
         jobs.TextContent.ShouldContain("Jobs");
     }
 
-    private IRenderedComponent<NavMenu> RenderMenu(ClaimsPrincipal user) =>
-        Render<NavMenu>(parameters => parameters.AddCascadingValue(StateOf(user)));
+    [Fact]
+    public async Task Render_ShowsThePendingCountOnApprovals_ForAnApprover()
+    {
+        var db = await UseDatabaseAsync();
+        var scenario = new ApprovalScenario(db);
+        var stream = await scenario.CreateStreamAsync();
+        await scenario.SubmitAsync(0.9, UpdateStream(stream.Id, ("status", "Refined")));
+        await scenario.SubmitAsync(0.5, UpdateStream(stream.Id, ("priority", "High")));
+        await scenario.SubmitAsync(0.1, UpdateStream(stream.Id, ("priority", "Low")));
+        scenario.AsAdmin();
+
+        var menu = Render<NavMenu>(parameters => parameters.AddCascadingValue(StateOf(db.User)));
+
+        menu.WaitForAssertion(() => Link(menu, "/approvals").QuerySelector("[data-testid=pending-approvals]").ShouldNotBeNull().TextContent.ShouldBe(", 2 pending"));
+        menu.FindAll("[data-testid=pending-approvals]").ShouldHaveSingleItem();
+    }
+
+    [Fact]
+    public async Task Render_ShowsNoCountAndAsksNoCount_ForADeveloper()
+    {
+        var db = await UseDatabaseAsync();
+        var scenario = new ApprovalScenario(db);
+        var stream = await scenario.CreateStreamAsync();
+        await scenario.SubmitAsync(0.9, UpdateStream(stream.Id, ("status", "Refined")));
+        scenario.AsDeveloper();
+
+        var menu = Render<NavMenu>(parameters => parameters.AddCascadingValue(StateOf(db.User)));
+
+        Link(menu, "/approvals").TextContent.Trim().ShouldBe("Approvals");
+        menu.FindAll("[data-testid=pending-approvals]").ShouldBeEmpty();
+        await using var context = db.NewContext();
+        (await context.AuditEvents.CountAsync(e => e.Action == AuditActions.SecurityViolation, Xunit.TestContext.Current.CancellationToken)).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task PendingCount_FollowsWithoutReload_WhenARecommendationIsSubmitted()
+    {
+        var db = await UseDatabaseAsync();
+        var scenario = new ApprovalScenario(db);
+        var stream = await scenario.CreateStreamAsync();
+        await scenario.SubmitAsync(0.9, UpdateStream(stream.Id, ("status", "Refined")));
+        scenario.AsAdmin();
+        var menu = Render<NavMenu>(parameters => parameters.AddCascadingValue(StateOf(db.User)));
+        menu.WaitForAssertion(() => menu.Find("[data-testid=pending-approvals]").TextContent.ShouldBe(", 1 pending"));
+
+        await scenario.SubmitAsync(0.8, UpdateStream(stream.Id, ("priority", "Now")));
+
+        menu.WaitForAssertion(() => menu.Find("[data-testid=pending-approvals]").TextContent.ShouldBe(", 2 pending"), TimeSpan.FromSeconds(5));
+    }
+
+    // Approvers' menus count pending recommendations, so every menu here has the real services behind it.
+    private async Task<IRenderedComponent<NavMenu>> RenderMenuAsync(ClaimsPrincipal user)
+    {
+        var db = await UseDatabaseAsync();
+        db.User = user;
+        return Render<NavMenu>(parameters => parameters.AddCascadingValue(StateOf(user)));
+    }
+
+    private static AngleSharp.Dom.IElement Link(IRenderedComponent<NavMenu> menu, string href) =>
+        menu.FindAll("a").Single(a => a.GetAttribute("href") == href);
 
     private static string[] Hrefs(IRenderedComponent<NavMenu> menu) =>
         menu.FindAll("a").Select(a => a.GetAttribute("href") ?? "").ToArray();

@@ -3,8 +3,17 @@ using MudBlazor;
 
 namespace Ava.Dashboard.Components.Layout;
 
+/// <summary>A count the drawer shows beside a section's title.</summary>
+public enum NavBadge
+{
+    None,
+
+    /// <summary>Pending recommendations, shown to approvers only.</summary>
+    PendingApprovals,
+}
+
 /// <summary>A navigation entry and the policy a user must meet to see it.</summary>
-public sealed record NavSection(string Title, string Href, string Icon, string Policy, bool FullPageLoad = false);
+public sealed record NavSection(string Title, string Href, string Icon, string Policy, bool FullPageLoad = false, NavBadge Badge = NavBadge.None);
 
 /// <summary>The sections of the dashboard. The drawer shows each one only to users its policy admits.</summary>
 public static class NavSections
@@ -14,6 +23,9 @@ public static class NavSections
         new("Home", "/", Icons.Material.Filled.Dashboard, Policies.ViewDashboards),
         new("Streams", "/streams", Icons.Material.Filled.Stream, Policies.ViewStreams),
         new("Codestones", "/codestones", Icons.Material.Filled.Code, Policies.ViewCodestones),
+        new("Approvals", "/approvals", Icons.Material.Filled.FactCheck, Policies.ViewApprovals, Badge: NavBadge.PendingApprovals),
+        new("Changesets", "/changesets", Icons.Material.Filled.History, Policies.ViewApprovals),
+        new("Tickets", "/tickets", Icons.Material.Filled.SupportAgent, Policies.ApproveAiRecommendations),
         new("Workflows", "/workflows", Icons.Material.Filled.AccountTree, Policies.ViewExecutionQueue),
         new("Audit log", "/audit", Icons.Material.Filled.Policy, Policies.ViewLogs),
         new("Users", "/admin/users", Icons.Material.Filled.People, Policies.ManageUsers),

@@ -1,0 +1,54 @@
+using System.Globalization;
+using Ava.Domain.Recommendations;
+using MudBlazor;
+
+namespace Ava.Dashboard.Features.Approvals;
+
+/// <summary>How the approval pages show bands, statuses, targets and times, in one place so the queue and the detail agree.</summary>
+public static class ApprovalDisplay
+{
+    public static Color ColorOf(ConfidenceBand band) => band switch
+    {
+        ConfidenceBand.Ready => Color.Success,
+        ConfidenceBand.NeedsReview => Color.Warning,
+        _ => Color.Error,
+    };
+
+    public static Color ColorOf(RecommendationStatus status) => status switch
+    {
+        RecommendationStatus.Pending => Color.Info,
+        RecommendationStatus.Applied => Color.Success,
+        RecommendationStatus.Escalated => Color.Warning,
+        RecommendationStatus.Failed => Color.Error,
+        _ => Color.Default,
+    };
+
+    /// <summary>The confidence and its band as one label: "0.82 Ready".</summary>
+    public static string ConfidenceText(double confidence, ConfidenceBand band) =>
+        $"{confidence.ToString("0.00", CultureInfo.InvariantCulture)} {RecommendationLabels.Of(band)}";
+
+    /// <summary>Where an existing target lives in the dashboard: <c>/streams/{id}</c> or <c>/codestones/{id}</c>.</summary>
+    public static string TargetHref(ChangeTargetType type, long id) =>
+        type == ChangeTargetType.Stream ? $"/streams/{id}" : $"/codestones/{id}";
+
+    public static string ChangeSetHref(long id) => $"/changesets/{id}";
+
+    public static string TicketHref(long id) => $"/tickets/{id}";
+
+    /// <summary>The exact time for a tooltip or a caption: "2026-11-20 09:30:00 UTC".</summary>
+    public static string Exact(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
+
+    /// <summary>How long ago <paramref name="at"/> was, coarsely: "just now", "12 min ago", "3 h ago", "5 d ago", then the date.</summary>
+    public static string Age(DateTimeOffset at, DateTimeOffset now)
+    {
+        var age = now - at;
+        return age switch
+        {
+            { TotalMinutes: < 1 } => "just now",
+            { TotalHours: < 1 } => $"{(int)age.TotalMinutes} min ago",
+            { TotalDays: < 1 } => $"{(int)age.TotalHours} h ago",
+            { TotalDays: < 30 } => $"{(int)age.TotalDays} d ago",
+            _ => at.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        };
+    }
+}
