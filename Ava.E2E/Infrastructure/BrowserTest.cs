@@ -18,6 +18,9 @@ public abstract class BrowserTest(DashboardFixture dashboard) : IAsyncDisposable
     /// <summary>The absolute address of a path on the dashboard, as the browser shows it.</summary>
     protected string UrlOf(string path) => new Uri(dashboard.Host.BaseUrl, path).ToString();
 
+    /// <summary>The dashboard's services over its database, to prepare data a test needs; dispose it at the end of the test.</summary>
+    protected AppServices OpenAppServices() => new(dashboard.Host.ConnectionString);
+
     /// <summary>A page in a new browser context where nobody is signed in.</summary>
     protected async Task<IPage> OpenPageAsync()
     {

@@ -34,6 +34,9 @@ public sealed partial class DashboardHost : IAsyncDisposable
     /// <summary>The password of the demo accounts in this run.</summary>
     public string DemoPassword { get; }
 
+    /// <summary>The dashboard's SQLite database, for tests that prepare data through the app's own services.</summary>
+    public string ConnectionString => ConnectionStringFor(_dataFolder);
+
     /// <param name="dataFolder">A folder whose <c>ava.db</c> the app should use (for example one prepared with bulk data); a new temporary one when null. It is deleted at the end either way.</param>
     public static async Task<DashboardHost> StartAsync(CancellationToken cancellationToken = default, string? dataFolder = null)
     {
@@ -132,7 +135,7 @@ public sealed partial class DashboardHost : IAsyncDisposable
         var environment = start.Environment;
         environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         environment["DOTNET_ENVIRONMENT"] = "Development";
-        environment["ConnectionStrings__Ava"] = $"Data Source={Path.Combine(dataFolder, "ava.db")}";
+        environment["ConnectionStrings__Ava"] = ConnectionStringFor(dataFolder);
         environment["Database__Provider"] = "Sqlite";
         environment["Demo__Enabled"] = "true";
         environment["AVA_DEMO_PASSWORD"] = demoPassword;
@@ -141,6 +144,8 @@ public sealed partial class DashboardHost : IAsyncDisposable
         environment.Remove("AVA_ADMIN_PASSWORD");
         return start;
     }
+
+    private static string ConnectionStringFor(string dataFolder) => $"Data Source={Path.Combine(dataFolder, "ava.db")}";
 
     /// <summary>
     /// The dashboard's project folder, as Microsoft.AspNetCore.Mvc.Testing records it at build time: the app then
