@@ -10,14 +10,14 @@ namespace Ava.E2E.Infrastructure;
 /// </summary>
 public sealed class DashboardFixture : IAsyncLifetime
 {
-    private readonly Lazy<DashboardData> _data;
+    private readonly Lazy<AppServices> _app;
     private DashboardHost? _host;
     private ChromiumBrowser? _chromium;
 
     public DashboardFixture()
     {
         SignIns = new SignInStates(this);
-        _data = new Lazy<DashboardData>(() => new DashboardData(Host.DatabaseConnectionString));
+        _app = new Lazy<AppServices>(() => new AppServices(Host.ConnectionString));
     }
 
     public DashboardHost Host => _host ?? throw new InvalidOperationException("The dashboard has not started.");
@@ -25,7 +25,7 @@ public sealed class DashboardFixture : IAsyncLifetime
     public SignInStates SignIns { get; }
 
     /// <summary>The app's own services over the running dashboard's database, for data no page creates.</summary>
-    public DashboardData Data => _data.Value;
+    public AppServices App => _app.Value;
 
     public async ValueTask InitializeAsync()
     {
@@ -76,9 +76,9 @@ public sealed class DashboardFixture : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        if (_data.IsValueCreated)
+        if (_app.IsValueCreated)
         {
-            await _data.Value.DisposeAsync();
+            await _app.Value.DisposeAsync();
         }
 
         if (_chromium is not null)

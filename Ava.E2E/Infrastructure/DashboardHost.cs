@@ -34,8 +34,8 @@ public sealed partial class DashboardHost : IAsyncDisposable
     /// <summary>The password of the demo accounts in this run.</summary>
     public string DemoPassword { get; }
 
-    /// <summary>The connection string of the app's SQLite file, for a test that arranges data through the app's own services.</summary>
-    public string DatabaseConnectionString => ConnectionStringFor(_dataFolder);
+    /// <summary>The dashboard's SQLite database, for tests that prepare data through the app's own services.</summary>
+    public string ConnectionString => ConnectionStringFor(_dataFolder);
 
     /// <param name="dataFolder">A folder whose <c>ava.db</c> the app should use (for example one prepared with bulk data); a new temporary one when null. It is deleted at the end either way.</param>
     public static async Task<DashboardHost> StartAsync(CancellationToken cancellationToken = default, string? dataFolder = null)

@@ -11,7 +11,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Ava.E2E.Tests;
 
 // Recommendations come from assistants, not from a page: each test submits its own through the app's
-// services over the running dashboard's database (see DashboardData), then works with them in the browser.
+// services over the running dashboard's database (see AppServices), then works with them in the browser.
 public sealed partial class ApprovalsTests(DashboardFixture dashboard) : BrowserTest(dashboard)
 {
     [Fact]
@@ -105,13 +105,12 @@ public sealed partial class ApprovalsTests(DashboardFixture dashboard) : Browser
     private static string UniqueTitle(string text) => $"{text} {Guid.NewGuid().ToString("N")[..8]}";
 
     private Task<StreamDetail> CreateStreamAsync(string title, string summary) =>
-        Data.CreateStreamAsync(DemoUser.Developer,
-            new StreamValues(title, StreamSource.GitHub, StreamStatus.Raw, StreamPriority.Normal, summary, null, ["e2e"]));
+        App.AsAsync<StreamService, StreamDetail>(DemoUser.Developer, streams => streams.CreateAsync(new StreamValues(title, StreamSource.GitHub, StreamStatus.Raw, StreamPriority.Normal, summary, null, ["e2e"])));
 
     private Task<SubmissionResult> SubmitAsync(double confidence, long streamId, params (string Field, string Value)[] fields) =>
-        Data.SubmitAsync(DemoUser.Developer, new RecommendationSubmission(
+        App.AsAsync<RecommendationService, SubmissionResult>(DemoUser.Developer, recommendations => recommendations.SubmitAsync(new RecommendationSubmission(
             [new SubmittedChange("stream", streamId, fields.Select(f => new FieldChange(f.Field, f.Value)).ToList())],
-            "The incident notes show what changed.\nSee the linked runbook.", confidence, "triage"));
+            "The incident notes show what changed.\nSee the linked runbook.", confidence, "triage")));
 
     [GeneratedRegex(@"AI-ESC-\d{8}-[0-9A-F]{8}")]
     private static partial Regex TicketNumber();

@@ -1,0 +1,44 @@
+using Ava.Domain.ChangeSets;
+using Ava.Domain.Recommendations;
+using MudBlazor;
+
+namespace Ava.Dashboard.Features.ChangeSets;
+
+/// <summary>How changesets read on screen: the words and chip colours for their status, complexity and operations.</summary>
+public static class ChangeSetLabels
+{
+    public static string Of(ChangeSetStatus status) => status == ChangeSetStatus.RolledBack ? "Rolled back" : "Applied";
+
+    public static Color ColorOf(ChangeSetStatus status) => status == ChangeSetStatus.RolledBack ? Color.Warning : Color.Success;
+
+    public static Color ColorOf(ChangeSetComplexity complexity) => complexity switch
+    {
+        ChangeSetComplexity.Complex => Color.Error,
+        ChangeSetComplexity.Moderate => Color.Warning,
+        _ => Color.Info,
+    };
+
+    public static Color ColorOf(ChangeOperation operation) => operation switch
+    {
+        ChangeOperation.Create => Color.Success,
+        ChangeOperation.Delete => Color.Error,
+        _ => Color.Info,
+    };
+
+    /// <summary>The address of an entity's own page, e.g. <c>/streams/12</c>.</summary>
+    public static string PageOf(ChangeTargetType type, long id) => type switch
+    {
+        ChangeTargetType.Codestone => $"/codestones/{id}",
+        _ => $"/streams/{id}",
+    };
+
+    /// <summary>Why the approver could approve, as the changeset recorded it.</summary>
+    public static string Grant(string grant) => grant switch
+    {
+        "admin_role" => "Admin role",
+        "approver_claim" => "approver capability",
+        _ => grant,
+    };
+
+    public static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm");
+}
