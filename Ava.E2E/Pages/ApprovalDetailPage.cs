@@ -38,6 +38,8 @@ public sealed partial class ApprovalDetailPage(IPage page)
 
     private ILocator Actions => page.GetByRole(AriaRole.Group, new() { Name = "Decision", Exact = true });
 
+    private ILocator ApproveDialog => page.GetByRole(AriaRole.Dialog, new() { Name = "Approve recommendation", Exact = true });
+
     private ILocator RejectDialog => page.GetByRole(AriaRole.Dialog, new() { Name = "Reject recommendation", Exact = true });
 
     private ILocator EscalateDialog => page.GetByRole(AriaRole.Dialog, new() { Name = "Escalate recommendation", Exact = true });
@@ -46,6 +48,21 @@ public sealed partial class ApprovalDetailPage(IPage page)
     {
         await page.GotoAsync($"/approvals/{id}");
         await Assertions.Expect(Heading).ToBeVisibleAsync();
+    }
+
+    /// <summary>Approves through the Approve dialog (confirming the review when the dialog asks for it) and returns the changeset id the page lands on.</summary>
+    public async Task<long> ApproveAsync()
+    {
+        await ApproveButton.ClickWhenInteractiveAsync();
+        var reviewed = ApproveDialog.GetByRole(AriaRole.Checkbox, new() { Name = "I have reviewed the changes" });
+        if (await reviewed.IsVisibleAsync())
+        {
+            await reviewed.CheckAsync();
+        }
+
+        await ApproveDialog.GetByRole(AriaRole.Button, new() { Name = "Approve", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(ChangeSetAddress());
+        return long.Parse(ChangeSetAddress().Match(page.Url).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>Tries to reject without a reason; the dialog stays open and says a reason is required.</summary>
@@ -83,6 +100,9 @@ public sealed partial class ApprovalDetailPage(IPage page)
 
     [GeneratedRegex(@"^Recommendation #\d+$")]
     private static partial Regex RecommendationHeading();
+
+    [GeneratedRegex(@"/changesets/(\d+)$")]
+    private static partial Regex ChangeSetAddress();
 
     [GeneratedRegex(@"^AI-ESC-\d{8}-[0-9A-F]{8}$")]
     private static partial Regex TicketNumber();

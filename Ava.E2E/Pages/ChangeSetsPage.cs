@@ -16,6 +16,9 @@ public sealed class ChangeSetsPage(IPage page)
     // MudTable puts its aria-label on the element around the <table>, not on the table itself.
     private ILocator Table => page.GetByLabel("Changesets", new() { Exact = true }).GetByRole(AriaRole.Table);
 
+    /// <summary>The table row of changeset <paramref name="id"/>.</summary>
+    public ILocator Row(long id) => Rows.Filter(new() { Has = page.GetByRole(AriaRole.Link, new() { Name = $"Changeset #{id}", Exact = true }) });
+
     public ILocator Link(long id) => Table.GetByRole(AriaRole.Link, new() { Name = $"Changeset #{id}", Exact = true });
 
     public async Task GotoAsync()

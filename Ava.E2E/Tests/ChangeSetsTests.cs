@@ -18,20 +18,22 @@ public sealed class ChangeSetsTests(DashboardFixture dashboard) : BrowserTest(da
     private const string ProposedSummary = "## Findings\n- backlog grows by 2k messages a minute\n- consumers run out of memory and restart\n- prefetch of 500 is the cause\n";
 
     [Fact]
-    public async Task RollBack_RestoresTheStreamsEarlierValues_WhenAnAdminRollsBackAnAppliedChangeset()
+    public async Task ApproveThenRollBack_RestoresTheStreamsEarlierValues_WhenAnAdminApprovesAndThenRollsBack()
     {
-        // Arrange: a stream, and an approved recommendation that renamed it, raised its priority and rewrote its summary.
+        // Arrange: a stream, and a confident recommendation to rename it, raise its priority and rewrite its summary.
         var app = App;
         var original = NewStream("Queue backlog after the deploy");
         var stream = await app.AsAsync<StreamService, StreamDetail>(DemoUser.Developer, s => s.CreateAsync(original));
-        var changeSetId = await ApplyAsync(app, stream.Id, ("title", $"{original.Title} (root cause found)"), ("priority", "High"), ("summary", ProposedSummary));
+        var submitted = await app.AsAsync<RecommendationService, SubmissionResult>(DemoUser.Developer, s => s.SubmitAsync(
+            Recommendation(0.9, stream.Id, ("title", $"{original.Title} (root cause found)"), ("priority", "High"), ("summary", ProposedSummary))));
         var page = await OpenPageSignedInAsync(DemoUser.Admin);
-        var changeSets = new ChangeSetsPage(page);
-        await changeSets.GotoAsync();
-        Output.WriteLine($"Changesets list: {await page.SaveScreenshotAsync("changesets-list")}");
+        var approval = new ApprovalDetailPage(page);
+        await approval.GotoAsync(submitted.Id);
 
-        // Act
-        var detail = await changeSets.OpenAsync(changeSetId);
+        // Act: approve in the browser; the page lands on the new changeset.
+        var changeSetId = await approval.ApproveAsync();
+        var detail = new ChangeSetDetailPage(page);
+        await Expect(detail.Heading).ToHaveTextAsync($"Changeset #{changeSetId}");
 
         // Assert: the written fields are marked, and the summary is diffed line by line.
         await Expect(detail.Facts).ToContainTextAsync("Applied");
@@ -60,6 +62,12 @@ public sealed class ChangeSetsTests(DashboardFixture dashboard) : BrowserTest(da
         await Expect(streamPage.Facts).ToContainTextAsync($"Priority: {StreamLabels.Of(original.Priority)}");
         await Expect(streamPage.Summary).ToContainTextAsync("consumers restart every 10 minutes");
         await Expect(streamPage.Summary).Not.ToContainTextAsync("prefetch");
+
+        // The list shows the changeset as rolled back.
+        var changeSets = new ChangeSetsPage(page);
+        await changeSets.GotoAsync();
+        await Expect(changeSets.Row(changeSetId)).ToContainTextAsync("Rolled back");
+        Output.WriteLine($"Changesets list: {await page.SaveScreenshotAsync("changesets-list")}");
     }
 
     [Fact]
