@@ -4,13 +4,15 @@ using Xunit;
 
 namespace Ava.Tests.Web;
 
-/// <summary>SPEC §9b: changesets for run_ai_prompts or approvers, tickets for approvers only.</summary>
+/// <summary>SPEC §9b: the approvals queue and changesets for run_ai_prompts or approvers, tickets for approvers only.</summary>
 [Collection(DashboardAppCollection.Name)]
-public sealed class ChangeSetPagesAuthorizationTests(AvaAppFactory app)
+public sealed class ApprovalPagesAuthorizationTests(AvaAppFactory app)
 {
     private const string AccessDeniedPath = "/Account/AccessDenied";
 
     [Theory]
+    [InlineData(AvaAppFactory.ViewerEmail, "/approvals")]
+    [InlineData(AvaAppFactory.ViewerEmail, "/approvals/1")]
     [InlineData(AvaAppFactory.ViewerEmail, "/changesets")]
     [InlineData(AvaAppFactory.ViewerEmail, "/changesets/1")]
     [InlineData(AvaAppFactory.ViewerEmail, "/tickets")]
@@ -27,6 +29,7 @@ public sealed class ChangeSetPagesAuthorizationTests(AvaAppFactory app)
     }
 
     [Theory]
+    [InlineData(AvaAppFactory.DeveloperEmail, "/approvals", "aria-label=\"Recommendations\"")]
     [InlineData(AvaAppFactory.DeveloperEmail, "/changesets", "aria-label=\"Changesets\"")]
     [InlineData(AvaAppFactory.AdminEmail, "/changesets", "aria-label=\"Changesets\"")]
     [InlineData(AvaAppFactory.AdminEmail, "/tickets", "aria-label=\"Tickets\"")]
