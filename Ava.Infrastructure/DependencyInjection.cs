@@ -1,6 +1,7 @@
 using Ava.Domain.Codestones;
 using Ava.Domain.Streams;
 using Ava.Infrastructure.Alerts;
+using Ava.Infrastructure.ApiTokens;
 using Ava.Infrastructure.Codestones;
 using Ava.Infrastructure.Common;
 using Ava.Infrastructure.Content;
@@ -59,6 +60,8 @@ public static class DependencyInjection
         services.AddScoped<VersionedWriter>();
         services.AddScoped<StreamService>();
         services.AddScoped<CodestoneService>();
+        services.AddScoped<ApiTokenService>();
+        services.AddSingleton<IValidator<NewApiToken>, NewApiTokenValidator>();
         services.AddSingleton<IValidator<StreamValues>, StreamValuesValidator>();
         services.AddSingleton<IValidator<CodestoneValues>, CodestoneValuesValidator>();
         services.AddSingleton<MarkdownRenderer>();

@@ -20,11 +20,17 @@ public static class AuditActions
     public const string WorkflowFailed = "workflow.failed";
     public const string AuditExported = "audit.exported";
     public const string AlertAcknowledged = "alert.acknowledged";
+    public const string ApiTokenCreated = "api_token.created";
+    public const string ApiTokenRevoked = "api_token.revoked";
+
+    /// <summary>A write request (POST, PUT, PATCH, DELETE) made with an API token, with its outcome.</summary>
+    public const string ApiWrite = "api.write";
 
     public static IReadOnlyList<string> All { get; } =
     [
         SignInSucceeded, SignInFailed, LockedOut, SignOut, PasswordChanged, TwoFactorEnabled, TwoFactorDisabled,
         UserCreated, RoleChanged, ApproverGranted, ApproverRevoked, UserLocked, UserUnlocked,
         SecurityViolation, WorkflowFailed, AuditExported, AlertAcknowledged,
+        ApiTokenCreated, ApiTokenRevoked, ApiWrite,
     ];
 }

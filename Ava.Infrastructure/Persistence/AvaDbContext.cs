@@ -1,4 +1,5 @@
 using Ava.Domain.Alerts;
+using Ava.Domain.ApiTokens;
 using Ava.Domain.Audit;
 using Ava.Domain.Codestones;
 using Ava.Domain.Common;
@@ -28,6 +29,8 @@ public abstract class AvaDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<StreamTag> StreamTags => Set<StreamTag>();
 
     public DbSet<Codestone> Codestones => Set<Codestone>();
+
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
