@@ -80,15 +80,15 @@ public sealed record CodestoneUpdateRequest(
 
 /// <summary>The codestones list's query string.</summary>
 public sealed record CodestoneListParameters(
-    [FromQuery(Name = "page"), Description("Zero-based page number (default 0).")] int? Page,
-    [FromQuery(Name = "pageSize"), Description("Rows per page, 1 to 200 (default 25).")] int? PageSize,
-    [FromQuery(Name = "text"), Description("Words to find in the title or code.")] string? Text,
-    [FromQuery(Name = "language"), Description("Python, JavaScript, TypeScript, CSharp, Rust, Go, Java or Other.")] string? Language,
-    [FromQuery(Name = "reviewStatus"), Description("Draft, Review, Approved or Merged.")] string? ReviewStatus,
-    [FromQuery(Name = "eclMin"), Description("Lowest ECL score, 0.0 to 1.0.")] double? EclMin,
-    [FromQuery(Name = "eclMax"), Description("Highest ECL score, 0.0 to 1.0.")] double? EclMax,
-    [FromQuery(Name = "sortBy"), Description("UpdatedAt (default), CreatedAt, Title or EclScore.")] string? SortBy,
-    [FromQuery(Name = "descending"), Description("Newest (largest) first; default true.")] bool? Descending)
+    [property: FromQuery(Name = "page"), Description("Zero-based page number (default 0).")] int? Page,
+    [property: FromQuery(Name = "pageSize"), Description("Rows per page, 1 to 200 (default 25).")] int? PageSize,
+    [property: FromQuery(Name = "text"), Description("Words to find in the title or code.")] string? Text,
+    [property: FromQuery(Name = "language"), Description("Python, JavaScript, TypeScript, CSharp, Rust, Go, Java or Other.")] string? Language,
+    [property: FromQuery(Name = "reviewStatus"), Description("Draft, Review, Approved or Merged.")] string? ReviewStatus,
+    [property: FromQuery(Name = "eclMin"), Description("Lowest ECL score, 0.0 to 1.0.")] double? EclMin,
+    [property: FromQuery(Name = "eclMax"), Description("Highest ECL score, 0.0 to 1.0.")] double? EclMax,
+    [property: FromQuery(Name = "sortBy"), Description("UpdatedAt (default), CreatedAt, Title or EclScore.")] string? SortBy,
+    [property: FromQuery(Name = "descending"), Description("Newest (largest) first; default true.")] bool? Descending)
 {
     public const int MaxPageSize = 200;
 

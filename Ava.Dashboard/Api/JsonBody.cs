@@ -25,10 +25,8 @@ public sealed class JsonBody<T>
                 "Send the request body as JSON with 'Content-Type: application/json'.");
         }
 
-        // The body is at most ApiRequestLimits.MaxBodyBytes; buffering it lets a failure be explained.
-        using var buffer = new MemoryStream();
-        await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
-        var body = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        // Buffered (at most ApiErrors.MaxBodyBytes) so that a failure can be explained.
+        var body = await ReadAtMostAsync(context.Request.Body, ApiErrors.MaxBodyBytes, context.RequestAborted);
         var options = context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
         T? value;
         try
@@ -41,6 +39,25 @@ public sealed class JsonBody<T>
         }
 
         return new JsonBody<T>(value ?? throw new ApiRequestException(StatusCodes.Status400BadRequest, "The request body is empty", "Send a JSON object."));
+    }
+
+    /// <summary>Reads the body, refusing it with 413 as soon as it passes <paramref name="limit"/> (a body without a length, or a host that does not enforce one).</summary>
+    private static async Task<ReadOnlyMemory<byte>> ReadAtMostAsync(Stream body, long limit, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                throw new BadHttpRequestException("The request body is too large.", StatusCodes.Status413PayloadTooLarge);
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
     }
 }
 

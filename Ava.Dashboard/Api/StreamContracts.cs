@@ -90,17 +90,17 @@ public sealed record StreamUpdateRequest(
 
 /// <summary>The streams list's query string.</summary>
 public sealed record StreamListParameters(
-    [FromQuery(Name = "page"), Description("Zero-based page number (default 0).")] int? Page,
-    [FromQuery(Name = "pageSize"), Description("Rows per page, 1 to 200 (default 25).")] int? PageSize,
-    [FromQuery(Name = "text"), Description("Words to find in the title or summary.")] string? Text,
-    [FromQuery(Name = "source"), Description("Claude, ChatGPT, GitHub, Manual or Automated.")] string? Source,
-    [FromQuery(Name = "status"), Description("Raw, Refined or Archived.")] string? Status,
-    [FromQuery(Name = "priority"), Description("Now, High, Normal or Low.")] string? Priority,
-    [FromQuery(Name = "eclMin"), Description("Lowest ECL score, 0.0 to 1.0.")] double? EclMin,
-    [FromQuery(Name = "eclMax"), Description("Highest ECL score, 0.0 to 1.0.")] double? EclMax,
-    [FromQuery(Name = "tag"), Description("Streams carrying every given tag; repeat for several.")] string[]? Tag,
-    [FromQuery(Name = "sortBy"), Description("CreatedAt (default), UpdatedAt, Title, Priority or EclScore.")] string? SortBy,
-    [FromQuery(Name = "descending"), Description("Newest (largest) first; default true.")] bool? Descending)
+    [property: FromQuery(Name = "page"), Description("Zero-based page number (default 0).")] int? Page,
+    [property: FromQuery(Name = "pageSize"), Description("Rows per page, 1 to 200 (default 25).")] int? PageSize,
+    [property: FromQuery(Name = "text"), Description("Words to find in the title or summary.")] string? Text,
+    [property: FromQuery(Name = "source"), Description("Claude, ChatGPT, GitHub, Manual or Automated.")] string? Source,
+    [property: FromQuery(Name = "status"), Description("Raw, Refined or Archived.")] string? Status,
+    [property: FromQuery(Name = "priority"), Description("Now, High, Normal or Low.")] string? Priority,
+    [property: FromQuery(Name = "eclMin"), Description("Lowest ECL score, 0.0 to 1.0.")] double? EclMin,
+    [property: FromQuery(Name = "eclMax"), Description("Highest ECL score, 0.0 to 1.0.")] double? EclMax,
+    [property: FromQuery(Name = "tag"), Description("Streams carrying every given tag; repeat for several.")] string[]? Tag,
+    [property: FromQuery(Name = "sortBy"), Description("CreatedAt (default), UpdatedAt, Title, Priority or EclScore.")] string? SortBy,
+    [property: FromQuery(Name = "descending"), Description("Newest (largest) first; default true.")] bool? Descending)
 {
     internal StreamQuery ToQuery()
     {
