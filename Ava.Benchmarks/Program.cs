@@ -1,9 +1,10 @@
 using Ava.Benchmarks;
 
-// Usage: dotnet run -c Release --project Ava.Benchmarks -- [audit] [streams] [streams-page] [--append N] [--chain N] [--streams N]
+// Usage: dotnet run -c Release --project Ava.Benchmarks -- [audit] [streams] [streams-page] [api] [--append N] [--chain N] [--streams N] [--verifications N]
 var append = ArgValue("--append", 5_000);
 var chain = ArgValue("--chain", 1_000_000);
 var streams = ArgValue("--streams", 100_000);
+var verifications = ArgValue("--verifications", 20_000);
 Console.WriteLine($"Ava Prime benchmarks · {Environment.ProcessorCount} cores · .NET {Environment.Version} · {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
 Console.WriteLine();
 
@@ -20,6 +21,11 @@ if (args.Length == 0 || args.Contains("streams"))
 if (args.Length == 0 || args.Contains("streams-page"))
 {
     await StreamsPageBenchmark.RunAsync(streams);
+}
+
+if (args.Length == 0 || args.Contains("api"))
+{
+    await ApiBenchmarks.RunAsync(verifications);
 }
 
 int ArgValue(string name, int fallback)

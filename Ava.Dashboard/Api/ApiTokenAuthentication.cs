@@ -30,6 +30,8 @@ public static class ApiTokenAuthentication
 
     internal static IServiceCollection AddApiTokenAuthentication(this IServiceCollection services)
     {
+        services.AddMemoryCache();
+        services.AddScoped<ApiTokenPrincipals>();
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(Scheme, "Personal access token", null)
             .AddPolicyScheme(TokenOrSessionScheme, "Personal access token or session", o =>

@@ -1,16 +1,13 @@
-using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Ava.Infrastructure.ApiTokens;
-using Ava.Infrastructure.Identity;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
 namespace Ava.Dashboard.Api;
 
 /// <summary>
 /// Verifies the bearer token through <see cref="ApiTokenService"/> and signs the request in as the
-/// token's owner with the same principal a cookie sign-in builds (roles, the approver claim), so
+/// token's owner with the same principal a cookie sign-in builds (<see cref="ApiTokenPrincipals"/>), so
 /// permission checks, the services' guard and the audit trail see the same user either way.
 /// Refusals answer 401 with <c>WWW-Authenticate: Bearer</c> and problem details.
 /// </summary>
@@ -19,7 +16,7 @@ internal sealed class ApiTokenAuthenticationHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     ApiTokenService tokens,
-    IUserClaimsPrincipalFactory<AvaUser> principals)
+    ApiTokenPrincipals principals)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     private const string MissingTokenDetail =
@@ -39,12 +36,8 @@ internal sealed class ApiTokenAuthenticationHandler(
             return AuthenticateResult.Fail(Describe(verification.Refusal));
         }
 
-        var signedIn = await principals.CreateAsync(verification.User!);
-        var template = signedIn.Identities.First();
-        var identity = new ClaimsIdentity(signedIn.Claims, Scheme.Name, template.NameClaimType, template.RoleClaimType);
-        identity.AddClaim(new Claim(ApiTokenAuthentication.TokenIdClaim, verification.TokenId!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        identity.AddClaim(new Claim(ApiTokenAuthentication.TokenPrefixClaim, verification.Prefix!));
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));
+        var principal = await principals.CreateAsync(verification, Scheme.Name);
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)

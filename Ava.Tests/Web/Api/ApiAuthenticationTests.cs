@@ -47,6 +47,22 @@ public sealed class ApiAuthenticationTests(AvaAppFactory app)
     }
 
     [Fact]
+    public async Task Me_ShowsANewRoleAtOnce_ForATokenCreatedBeforeTheChange()
+    {
+        var user = await TestUsers.CreateAsync(app.Services, Roles.Viewer);
+        using var client = await ApiClient.ForAsync(app, user.Email!);
+        (await (await client.GetAsync(Me, TestContext.Current.CancellationToken)).ReadJsonAsync()).GetProperty("roles")[0].GetString().ShouldBe(Roles.Viewer);
+
+        await using (var admin = await CallerScope.CreateAsync(app.Services, AvaAppFactory.AdminEmail))
+        {
+            await admin.ServiceProvider.GetRequiredService<UserAdministrationService>().ChangeRoleAsync(user.Id, Roles.Developer);
+        }
+
+        var me = await (await client.GetAsync(Me, TestContext.Current.CancellationToken)).ReadJsonAsync();
+        me.GetProperty("roles")[0].GetString().ShouldBe(Roles.Developer);
+    }
+
+    [Fact]
     public async Task Api_Answers401WithABearerChallenge_WithoutAToken()
     {
         using var client = ApiClient.WithToken(app, null);
@@ -143,6 +159,21 @@ public sealed class ApiAuthenticationTests(AvaAppFactory app)
         await using var db = app.OpenDatabase();
         var token = await db.ApiTokens.SingleAsync(t => t.Id == created.Token.Id, TestContext.Current.CancellationToken);
         token.LastUsedAt.ShouldNotBeNull().ShouldBeGreaterThanOrEqualTo(created.Token.CreatedAt);
+    }
+
+    [Fact]
+    public async Task Tokens_NeverReachTheLogs()
+    {
+        var created = await ApiClient.CreateTokenAsync(app, AvaAppFactory.DeveloperEmail);
+        using var client = ApiClient.WithToken(app, created.Secret);
+        await client.GetAsync(Me, TestContext.Current.CancellationToken);
+        await client.PostJsonAsync("/api/v1/streams", new { title = "x", source = "Nowhere" });
+        using var wrong = ApiClient.WithToken(app, created.Secret[..^1] + "0");
+        await wrong.GetAsync(Me, TestContext.Current.CancellationToken);
+
+        var random = created.Secret[Ava.Domain.ApiTokens.ApiTokenSecret.Scheme.Length..];
+        app.Log.Entries.ShouldNotBeEmpty();
+        app.Log.Entries.ShouldNotContain(entry => entry.Contains(random));
     }
 
     [Fact]
