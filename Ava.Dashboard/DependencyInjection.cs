@@ -33,6 +33,7 @@ public static class DependencyInjection
 
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
+        services.AddScoped<NewApiTokenCookie>();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
         services.AddScoped<CircuitScope>();
         services.AddScoped<CircuitHandler, CircuitLogContext>();

@@ -23,23 +23,40 @@ public sealed partial class ApiTokensPageTests(AvaAppFactory app)
     }
 
     [Fact]
-    public async Task Create_ShowsTheTokenOnce_ThenListsOnlyItsPrefix()
+    public async Task Create_RedirectsToTheTokenShownOnce_ThenListsOnlyItsPrefix()
     {
         using var browser = await SignInAsNewUserAsync();
 
         using var created = await SubmitAsync(browser, PagePath, "create-api-token", new() { ["Input.Name"] = "nightly export", ["Input.ExpiresInDays"] = "30" });
 
-        created.StatusCode.ShouldBe(HttpStatusCode.OK);
-        created.Headers.CacheControl?.NoStore.ShouldBeTrue();
-        var createdHtml = await created.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        createdHtml.ShouldContain("you will not see it again");
-        var secret = Secret().Matches(createdHtml).Select(m => m.Value).Distinct().ShouldHaveSingleItem();
+        // Post, redirect, get: reloading the page that shows the token cannot create another one.
+        created.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var location = new Uri(browser.BaseAddress!, created.Headers.Location!);
+        location.AbsolutePath.ShouldBe(PagePath);
+        using var shown = await browser.GetAsync(location.PathAndQuery, TestContext.Current.CancellationToken);
+        shown.Headers.CacheControl?.NoStore.ShouldBeTrue();
+        var shownHtml = await shown.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        shownHtml.ShouldContain("you will not see it again");
+        shownHtml.ShouldContain("It expires ");
+        var secret = Secret().Matches(shownHtml).Select(m => m.Value).Distinct().ShouldHaveSingleItem();
+
         var listHtml = await GetPageAsync(browser, PagePath);
         Secret().IsMatch(listHtml).ShouldBeFalse("the list must never show a token's secret again");
         listHtml.ShouldContain($"<code>{secret[..14]}…</code>");
-        listHtml.ShouldContain("nightly export");
+        Regex.Matches(listHtml, "<td>nightly export</td>").Count.ShouldBe(1);
         using var api = ApiClient.WithToken(app, secret);
         (await api.GetAsync("/api/v1/me", TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Form_OffersNinetyDaysAsTheDefaultExpiry()
+    {
+        using var browser = await SignInAsNewUserAsync();
+
+        var html = await GetPageAsync(browser, PagePath);
+
+        html.ShouldContain("<option value=\"90\" selected>90 days</option>");
+        html.ShouldContain("<option value=\"\">Never</option>");
     }
 
     [Fact]
