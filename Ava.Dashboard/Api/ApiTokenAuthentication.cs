@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 
 namespace Ava.Dashboard.Api;
@@ -54,7 +53,4 @@ public static class ApiTokenAuthentication
             ? header[prefix.Length..].Trim()
             : null;
     }
-
-    /// <summary>Whether the endpoint lets anonymous callers in (the quick health check).</summary>
-    internal static bool AllowsAnonymous(Endpoint? endpoint) => endpoint?.Metadata.GetMetadata<IAllowAnonymous>() is not null;
 }
