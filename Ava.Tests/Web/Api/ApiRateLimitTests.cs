@@ -1,4 +1,7 @@
 using System.Net;
+using Ava.Dashboard.Api;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Ava.Tests.Web.Api;
 
@@ -31,7 +34,17 @@ public sealed class ApiRateLimitTests(ApiRateLimitTests.App app) : IClassFixture
     }
 
     [Fact]
-    public async Task AnonymousCallers_ShareTheirAddresssLimit()
+    public void Limits_AreReadFromTheApiRateLimitSection_OverTheRootSettingsDefaults()
+    {
+        var options = app.Services.GetRequiredService<IOptions<ApiRateLimitOptions>>().Value;
+
+        options.PermitLimit.ShouldBe(3);
+        options.WindowSeconds.ShouldBe(60);
+        options.DecisionPermitLimit.ShouldBe(5);
+    }
+
+    [Fact]
+    public async Task AnonymousCallers_ShareTheirAddressesLimit()
     {
         using var anonymous = ApiClient.WithToken(app, null);
         var statuses = new List<HttpStatusCode>();
