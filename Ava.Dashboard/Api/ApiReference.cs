@@ -71,7 +71,8 @@ internal static class ApiReference
         endpoints.MapScalarApiReference(ApiPaths.Reference, (options, context) =>
             {
                 // A fresh nonce per page: the security headers allow exactly these inline scripts.
-                var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+                // Hex digits are valid in a CSP nonce and need no escaping in HTML or headers.
+                var nonce = RandomNumberGenerator.GetHexString(32, lowercase: true);
                 context.Items[SecurityHeaders.ScriptNonceItem] = nonce;
                 options
                     .WithTitle("Ava Prime API")

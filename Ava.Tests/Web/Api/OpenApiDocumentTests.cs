@@ -75,7 +75,7 @@ public sealed partial class OpenApiDocumentTests(AvaAppFactory app)
 
         page.StatusCode.ShouldBe(HttpStatusCode.OK);
         var html = await page.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        var nonce = NonceAttribute().Match(html).Groups["nonce"].Value;
+        var nonce = WebUtility.HtmlDecode(NonceAttribute().Match(html).Groups["nonce"].Value);
         nonce.ShouldNotBeNullOrEmpty();
         var scripts = page.Headers.GetValues("Content-Security-Policy").Single().Split(';').Select(d => d.Trim()).Single(d => d.StartsWith("script-src ", StringComparison.Ordinal));
         scripts.ShouldBe($"script-src 'self' 'nonce-{nonce}'");
