@@ -15,8 +15,11 @@ namespace Ava.Benchmarks;
 /// <summary>The real Infrastructure services over a fresh SQLite file, acting as an administrator.</summary>
 internal sealed class BenchmarkHost : IAsyncDisposable
 {
+    /// <summary>The user id the benchmark acts as.</summary>
+    public const string AdminId = "bench-admin";
+
     private static readonly ClaimsPrincipal Admin = new(new ClaimsIdentity(
-        [new Claim(ClaimTypes.NameIdentifier, "bench-admin"), new Claim(ClaimTypes.Name, "admin@ava.local"), new Claim(ClaimTypes.Role, Roles.Admin)],
+        [new Claim(ClaimTypes.NameIdentifier, AdminId), new Claim(ClaimTypes.Name, "admin@ava.local"), new Claim(ClaimTypes.Role, Roles.Admin)],
         "Benchmark"));
 
     private readonly ServiceProvider _services;
@@ -77,6 +80,6 @@ internal sealed class BenchmarkHost : IAsyncDisposable
 
     private sealed class AdminActor : IAuditActorAccessor
     {
-        public Task<AuditActor> GetActorAsync() => Task.FromResult(new AuditActor("bench-admin", "admin@ava.local", "127.0.0.1", CorrelationContext.Id));
+        public Task<AuditActor> GetActorAsync() => Task.FromResult(new AuditActor(AdminId, "admin@ava.local", "127.0.0.1", CorrelationContext.Id));
     }
 }

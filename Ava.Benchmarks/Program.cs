@@ -1,10 +1,11 @@
 using Ava.Benchmarks;
 
-// Usage: dotnet run -c Release --project Ava.Benchmarks -- [audit] [streams] [streams-page] [approvals] [--append N] [--chain N] [--streams N] [--pending N]
+// Usage: dotnet run -c Release --project Ava.Benchmarks -- [audit] [streams] [streams-page] [approvals] [api] [--append N] [--chain N] [--streams N] [--pending N] [--verifications N]
 var append = ArgValue("--append", 5_000);
 var chain = ArgValue("--chain", 1_000_000);
 var streams = ArgValue("--streams", 100_000);
 var pending = ArgValue("--pending", 10_000);
+var verifications = ArgValue("--verifications", 20_000);
 Console.WriteLine($"Ava Prime benchmarks · {Environment.ProcessorCount} cores · .NET {Environment.Version} · {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
 Console.WriteLine();
 
@@ -26,6 +27,11 @@ if (args.Length == 0 || args.Contains("streams-page"))
 if (args.Length == 0 || args.Contains("approvals"))
 {
     await ApprovalBenchmarks.RunAsync(pending);
+}
+
+if (args.Length == 0 || args.Contains("api"))
+{
+    await ApiBenchmarks.RunAsync(verifications);
 }
 
 int ArgValue(string name, int fallback)

@@ -1,3 +1,4 @@
+using Ava.Dashboard.Api;
 using Ava.Dashboard.Components.Account;
 using Microsoft.AspNetCore.Authentication;
 using Ava.Dashboard.Hosting;
@@ -32,6 +33,7 @@ public static class DependencyInjection
 
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
+        services.AddScoped<NewApiTokenCookie>();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
         services.AddScoped<CircuitScope>();
         services.AddScoped<CircuitHandler, CircuitLogContext>();
@@ -48,6 +50,7 @@ public static class DependencyInjection
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = RevalidationInterval);
         services.ConfigureApplicationCookie(ConfigureSessionCookie);
         services.AddPermissionPolicies();
+        services.AddDashboardApi();
         return services;
     }
 
@@ -84,14 +87,14 @@ public static class DependencyInjection
             await SecurityStampValidator.ValidatePrincipalAsync(context);
         };
 
-        // The API answers with status codes; pages redirect to sign-in.
+        // The API answers with status codes (it takes tokens, not this cookie); pages redirect to sign-in.
         options.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
         options.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
     }
 
     private static Task RedirectOrStatus(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
     {
-        if (context.Request.Path.StartsWithSegments("/api"))
+        if (ApiPaths.IsApi(context.Request.Path))
         {
             context.Response.StatusCode = status;
         }

@@ -18,6 +18,11 @@ builder.Services.AddInfrastructure(builder.Configuration, builder.Environment.Co
 builder.Services.AddDashboard();
 
 var app = builder.Build();
+if (await CommandLine.TryRunAsync(app, args) is { } exitCode)
+{
+    return exitCode;
+}
+
 app.UseDashboardPipeline();
 app.MapDashboardEndpoints();
 

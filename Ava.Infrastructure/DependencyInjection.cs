@@ -4,6 +4,7 @@ using Ava.Infrastructure.Alerts;
 using Ava.Infrastructure.Approvals;
 using Ava.Infrastructure.ChangeSets;
 using Ava.Infrastructure.Tickets;
+using Ava.Infrastructure.ApiTokens;
 using Ava.Infrastructure.Codestones;
 using Ava.Infrastructure.Common;
 using Ava.Infrastructure.Content;
@@ -64,6 +65,8 @@ public static class DependencyInjection
         services.AddScoped<VersionedWriter>();
         services.AddScoped<StreamService>();
         services.AddScoped<CodestoneService>();
+        services.AddScoped<ApiTokenService>();
+        services.AddSingleton<IValidator<NewApiToken>, NewApiTokenValidator>();
         services.AddSingleton<IValidator<StreamValues>, StreamValuesValidator>();
         services.AddSingleton<IValidator<CodestoneValues>, CodestoneValuesValidator>();
         services.AddSingleton<IChangeTarget, StreamChangeTarget>();

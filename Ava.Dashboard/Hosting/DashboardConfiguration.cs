@@ -4,9 +4,9 @@ namespace Ava.Dashboard.Hosting;
 
 internal static class DashboardConfiguration
 {
-    /// <summary>Command-line switches that are not key=value pairs, turned into settings.</summary>
+    /// <summary>Command-line switches that are not key=value pairs, turned into settings; a command's own arguments are left out.</summary>
     public static string[] TranslateSwitches(string[] args) =>
-        args.Select(a => a is "--demo" ? "--Demo:Enabled=true" : a).ToArray();
+        CommandLine.SettingsArguments(args).Select(a => a is "--demo" ? "--Demo:Enabled=true" : a).ToArray();
 
     /// <summary>
     /// The repository's root appsettings.json is the lowest-precedence source when the app runs from

@@ -1,3 +1,4 @@
+using Ava.Dashboard.Api;
 using Ava.Dashboard.Components;
 using Ava.Dashboard.Components.Account;
 using Ava.Dashboard.Features.Audit;
@@ -31,10 +32,16 @@ internal static class Pipeline
             options.EnrichDiagnosticContext = (diagnostics, http) =>
                 diagnostics.Set("ClientIp", http.Connection.RemoteIpAddress?.ToString());
         });
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseWhen(context => !ApiPaths.IsApi(context.Request.Path), pages =>
+            pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        app.UseApiErrors();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMustChangePassword();
+
+        // After authorization: the API's rate limits are per token, and the token is known only now.
+        app.UseRateLimiter();
+        app.UseApiCaller();
         app.UseAntiforgery();
         return app;
     }
@@ -58,6 +65,7 @@ internal static class Pipeline
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
         app.MapAuditExport();
+        app.MapApi();
         app.MapHangfireDashboardWithAuthorizationPolicy(Policies.JobsDashboard, JobsPath, new DashboardOptions
         {
             DashboardTitle = "Ava Prime jobs",

@@ -16,13 +16,22 @@ internal static class SecurityHeaders
         "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
         "font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
 
+    /// <summary>
+    /// An <c>HttpContext.Items</c> key: a page that renders inline scripts puts a fresh nonce here and
+    /// marks each script with it; its response then allows those scripts and no other inline ones.
+    /// </summary>
+    public const string ScriptNonceItem = "ava.csp.script-nonce";
+
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app, string jobsPath) =>
         app.Use(async (context, next) =>
         {
             context.Response.OnStarting(() =>
             {
                 var headers = context.Response.Headers;
-                headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments(jobsPath) ? JobsDashboardPolicy : ContentSecurityPolicy;
+                headers.ContentSecurityPolicy =
+                    context.Request.Path.StartsWithSegments(jobsPath) ? JobsDashboardPolicy
+                    : context.Items[ScriptNonceItem] is string nonce ? ContentSecurityPolicy.Replace("script-src 'self'", $"script-src 'self' 'nonce-{nonce}'", StringComparison.Ordinal)
+                    : ContentSecurityPolicy;
                 headers.XContentTypeOptions = "nosniff";
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "strict-origin-when-cross-origin";

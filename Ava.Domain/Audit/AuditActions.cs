@@ -30,6 +30,11 @@ public static class AuditActions
     public const string ChangeSetRollbackRefused = "changeset.rollback_refused";
     public const string TicketOpened = "ticket.opened";
     public const string TicketStatusChanged = "ticket.status_changed";
+    public const string ApiTokenCreated = "api_token.created";
+    public const string ApiTokenRevoked = "api_token.revoked";
+
+    /// <summary>A write request (POST, PUT, PATCH, DELETE) made with an API token, with its outcome.</summary>
+    public const string ApiWrite = "api.write";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -38,5 +43,6 @@ public static class AuditActions
         SecurityViolation, WorkflowFailed, AuditExported, AlertAcknowledged,
         RecommendationSubmitted, RecommendationApproved, RecommendationRejected, RecommendationEscalated, RecommendationApplyFailed,
         ChangeSetApplied, ChangeSetRolledBack, ChangeSetRollbackRefused, TicketOpened, TicketStatusChanged,
+        ApiTokenCreated, ApiTokenRevoked, ApiWrite,
     ];
 }

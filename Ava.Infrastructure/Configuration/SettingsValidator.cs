@@ -39,6 +39,9 @@ public static class SettingsValidator
         CheckInt(configuration, $"{WorkflowOptions.Section}:WorkerCount", 1, 64, errors);
         CheckInt(configuration, $"{WorkflowOptions.Section}:RunRetentionDays", 1, 3650, errors);
         CheckInt(configuration, $"{WorkflowOptions.Section}:ArchiveAfterDays", 1, 3650, errors);
+        CheckInt(configuration, "Api:RateLimit:PermitLimit", 1, 1_000_000, errors);
+        CheckInt(configuration, "Api:RateLimit:WindowSeconds", 1, 3600, errors);
+        CheckInt(configuration, "Api:RateLimit:DecisionPermitLimit", 1, 1_000_000, errors);
 
         foreach (var child in configuration.GetSection($"{WorkflowOptions.Section}:RetryDelaysSeconds").GetChildren())
         {

@@ -1,4 +1,5 @@
 using Ava.Domain.Alerts;
+using Ava.Domain.ApiTokens;
 using Ava.Domain.Audit;
 using Ava.Domain.ChangeSets;
 using Ava.Domain.Codestones;
@@ -39,6 +40,7 @@ public abstract class AvaDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<AiChangeRecord> ChangeRecords => Set<AiChangeRecord>();
 
     public DbSet<HelpdeskTicket> Tickets => Set<HelpdeskTicket>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

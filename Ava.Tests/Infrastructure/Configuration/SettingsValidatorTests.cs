@@ -20,6 +20,9 @@ public sealed class SettingsValidatorTests
             ["Workflows:RetryDelaysSeconds:1"] = "120",
             ["Workflows:RetryDelaysSeconds:2"] = "240",
             ["Workflows:RunServer"] = "true",
+            ["Api:RateLimit:PermitLimit"] = "30",
+            ["Api:RateLimit:WindowSeconds"] = "60",
+            ["Api:RateLimit:DecisionPermitLimit"] = "5",
         });
 
         SettingsValidator.Validate(configuration).ShouldBeEmpty();
@@ -54,6 +57,9 @@ public sealed class SettingsValidatorTests
     [InlineData("Workflows:WorkerCount", "0")]
     [InlineData("Database:SqliteBusyTimeoutSeconds", "1.5")]
     [InlineData("Workflows:RetryDelaysSeconds:1", "soon")]
+    [InlineData("Api:RateLimit:PermitLimit", "0")]
+    [InlineData("Api:RateLimit:WindowSeconds", "a minute")]
+    [InlineData("Api:RateLimit:DecisionPermitLimit", "-5")]
     public void Validate_NamesTheSettingAndItsValue_WhenANumberIsNotValid(string key, string value)
     {
         var errors = SettingsValidator.Validate(Settings(new() { [key] = value }));

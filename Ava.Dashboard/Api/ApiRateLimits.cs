@@ -1,0 +1,74 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace Ava.Dashboard.Api;
+
+/// <summary>The <c>Api:RateLimit</c> section: fixed windows per API token (per client address without one).</summary>
+public sealed class ApiRateLimitOptions
+{
+    public const string Section = "Api:RateLimit";
+
+    /// <summary>Requests per window for every API endpoint.</summary>
+    public int PermitLimit { get; set; } = 30;
+
+    public int WindowSeconds { get; set; } = 60;
+
+    /// <summary>Requests per window for the decisions (approve, reject, escalate, roll back), on top of nothing: a stricter limit of their own.</summary>
+    public int DecisionPermitLimit { get; set; } = 5;
+}
+
+/// <summary>The API's rate-limit policies. Endpoints under <see cref="ApiPaths.Root"/> get <see cref="DefaultPolicy"/>.</summary>
+public static class ApiRateLimits
+{
+    public const string DefaultPolicy = "api";
+
+    /// <summary>For endpoints that decide on recommendations or roll back changesets: <c>.RequireRateLimiting(ApiRateLimits.DecisionPolicy)</c>.</summary>
+    public const string DecisionPolicy = "api-decisions";
+
+    internal static IServiceCollection AddApiRateLimits(this IServiceCollection services)
+    {
+        services.AddOptions<ApiRateLimitOptions>().BindConfiguration(ApiRateLimitOptions.Section);
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.OnRejected = RejectAsync;
+            limiter.AddPolicy(DefaultPolicy, context => Partition(context, DefaultPolicy, o => o.PermitLimit));
+            limiter.AddPolicy(DecisionPolicy, context => Partition(context, DecisionPolicy, o => o.DecisionPermitLimit));
+        });
+        return services;
+    }
+
+    /// <summary>Whose allowance a request spends: its token's (the rate limiter runs after authentication), else its address's.</summary>
+    internal static string PartitionKey(HttpContext context) =>
+        context.User.FindFirstValue(ApiTokenAuthentication.TokenIdClaim) is { } tokenId
+            ? "token:" + tokenId
+            : "address:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+
+    private static RateLimitPartition<string> Partition(HttpContext context, string policy, Func<ApiRateLimitOptions, int> permits)
+    {
+        var options = context.RequestServices.GetRequiredService<IOptions<ApiRateLimitOptions>>().Value;
+        return RateLimitPartition.GetFixedWindowLimiter(policy + "/" + PartitionKey(context), _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = permits(options),
+            Window = TimeSpan.FromSeconds(options.WindowSeconds),
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        });
+    }
+
+    private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
+    {
+        var context = rejected.HttpContext;
+        var wait = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
+            ? (int)Math.Ceiling(retryAfter.TotalSeconds)
+            : context.RequestServices.GetRequiredService<IOptions<ApiRateLimitOptions>>().Value.WindowSeconds;
+        context.Response.Headers.RetryAfter = wait.ToString(CultureInfo.InvariantCulture);
+        await TypedResults.Problem(
+            statusCode: StatusCodes.Status429TooManyRequests,
+            title: "Too many requests",
+            detail: $"This token (or address) has used its requests for the current window. Try again in {wait} s.").ExecuteAsync(context);
+    }
+}

@@ -1,0 +1,59 @@
+using System.Net;
+using Ava.Dashboard.Api;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Ava.Tests.Web.Api;
+
+/// <summary>The API's rate limit, lowered to three requests a minute so a test can reach it.</summary>
+public sealed class ApiRateLimitTests(ApiRateLimitTests.App app) : IClassFixture<ApiRateLimitTests.App>
+{
+    public sealed class App : AvaAppFactory
+    {
+        public App() => WithSetting("Api:RateLimit:PermitLimit", "3").WithSetting("Api:RateLimit:WindowSeconds", "60");
+    }
+
+    [Fact]
+    public async Task ATokenOverItsLimit_Gets429WithRetryAfter_WhileAnotherTokenStillGetsIn()
+    {
+        using var first = await ApiClient.ForAsync(app, AvaAppFactory.ViewerEmail);
+        using var second = await ApiClient.ForAsync(app, AvaAppFactory.ViewerEmail);
+        for (var i = 0; i < 3; i++)
+        {
+            (await first.GetAsync("/api/v1/me", TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        using var refused = await first.GetAsync("/api/v1/me", TestContext.Current.CancellationToken);
+        using var other = await second.GetAsync("/api/v1/me", TestContext.Current.CancellationToken);
+
+        var problem = await refused.ReadProblemAsync(429);
+        problem.GetProperty("title").GetString().ShouldBe("Too many requests");
+        var retryAfter = refused.Headers.RetryAfter.ShouldNotBeNull().Delta.ShouldNotBeNull();
+        retryAfter.ShouldBeInRange(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60));
+        other.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public void Limits_AreReadFromTheApiRateLimitSection_OverTheRootSettingsDefaults()
+    {
+        var options = app.Services.GetRequiredService<IOptions<ApiRateLimitOptions>>().Value;
+
+        options.PermitLimit.ShouldBe(3);
+        options.WindowSeconds.ShouldBe(60);
+        options.DecisionPermitLimit.ShouldBe(5);
+    }
+
+    [Fact]
+    public async Task AnonymousCallers_ShareTheirAddressesLimit()
+    {
+        using var anonymous = ApiClient.WithToken(app, null);
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            using var response = await anonymous.GetAsync("/api/v1/health/quick", TestContext.Current.CancellationToken);
+            statuses.Add(response.StatusCode);
+        }
+
+        statuses.ShouldBe([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests]);
+    }
+}
