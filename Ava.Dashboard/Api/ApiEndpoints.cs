@@ -19,6 +19,8 @@ internal static class ApiEndpoints
         api.MapMeEndpoints();
         api.MapStreamEndpoints();
         api.MapCodestoneEndpoints();
+        api.MapRecommendationEndpoints();
+        api.MapChangeSetEndpoints();
         api.MapHealthEndpoints();
 
         // A token holder asking for a path or method that does not exist gets a problem, not the sign-in page's challenge.

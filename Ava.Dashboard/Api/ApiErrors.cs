@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Ava.Domain.Common;
+using Ava.Infrastructure.Approvals;
+using Ava.Infrastructure.ChangeSets;
 using Ava.Infrastructure.Common;
 using Ava.Infrastructure.Security;
 using Microsoft.AspNetCore.Http.Features;
@@ -57,7 +59,7 @@ internal static class ApiErrors
         PermissionDeniedException => StatusCodes.Status403Forbidden,
         InvalidValuesException => StatusCodes.Status400BadRequest,
         NotFoundException => StatusCodes.Status404NotFound,
-        ConcurrencyConflictException => StatusCodes.Status409Conflict,
+        ConcurrencyConflictException or RecommendationDecidedException or ChangeSetRolledBackException or RollbackConflictException => StatusCodes.Status409Conflict,
         DomainException => StatusCodes.Status422UnprocessableEntity,
         BadHttpRequestException bad => bad.StatusCode,
         _ => StatusCodes.Status500InternalServerError,
@@ -71,6 +73,11 @@ internal static class ApiErrors
         InvalidValuesException invalid => TypedResults.ValidationProblem(JsonFieldNames(invalid.Errors), title: "The values are not valid"),
         NotFoundException missing => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: missing.Message),
         ConcurrencyConflictException conflict => Conflict(conflict),
+        RecommendationDecidedException decided => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Already decided", detail: decided.Message,
+            extensions: new Dictionary<string, object?> { ["recommendationStatus"] = decided.Status.ToString(), ["decidedBy"] = decided.DecidedBy }),
+        ChangeSetRolledBackException rolledBack => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Already rolled back", detail: rolledBack.Message),
+        RollbackConflictException conflicts => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Changed since the changeset", detail: conflicts.Message,
+            extensions: new Dictionary<string, object?> { ["conflicts"] = conflicts.Conflicts }),
         DomainException rule => TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Refused by a business rule", detail: rule.Message),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => TooLarge(),
         BadHttpRequestException bad => TypedResults.Problem(statusCode: bad.StatusCode, title: "Bad request", detail: bad.Message),

@@ -17,7 +17,10 @@ public sealed class JsonBody<T>
 
     public T Value { get; }
 
-    public static async ValueTask<JsonBody<T>?> BindAsync(HttpContext context, ParameterInfo parameter)
+    public static ValueTask<JsonBody<T>> BindAsync(HttpContext context, ParameterInfo parameter) => ReadAsync(context);
+
+    /// <summary>Reads the request's body; for endpoints whose body is optional and that check for one first.</summary>
+    public static async ValueTask<JsonBody<T>> ReadAsync(HttpContext context)
     {
         if (!context.Request.HasJsonContentType())
         {
