@@ -213,6 +213,28 @@ public sealed class RecommendationEndpointsTests(AvaAppFactory app)
         await list.ReadProblemAsync(401);
     }
 
+    [Theory]
+    [InlineData("GET", "/api/v1/recommendations")]
+    [InlineData("GET", "/api/v1/recommendations/1")]
+    [InlineData("GET", "/api/v1/changesets")]
+    [InlineData("GET", "/api/v1/changesets/1")]
+    [InlineData("POST", "/api/v1/recommendations/1/reject")]
+    [InlineData("POST", "/api/v1/recommendations/1/escalate")]
+    [InlineData("POST", "/api/v1/changesets/1/rollback")]
+    public async Task ApprovalEndpoints_Refuse403ForAViewer_And401WithoutAToken(string method, string path)
+    {
+        using var viewer = await ApiClient.ForAsync(app, AvaAppFactory.ViewerEmail);
+        using var anonymous = ApiClient.WithToken(app, null);
+
+        using var refused = await viewer.SendAsync(new HttpRequestMessage(new HttpMethod(method), path) { Content = method == "POST" ? ApiClient.Json("{}") : null },
+            TestContext.Current.CancellationToken);
+        using var unauthenticated = await anonymous.SendAsync(new HttpRequestMessage(new HttpMethod(method), path) { Content = method == "POST" ? ApiClient.Json("{}") : null },
+            TestContext.Current.CancellationToken);
+
+        await refused.ReadProblemAsync(403);
+        await unauthenticated.ReadProblemAsync(401);
+    }
+
     [Fact]
     public async Task List_Refuses400_ForAnUnknownBand()
     {
