@@ -146,7 +146,7 @@ public sealed class AiRecommendation : IVersioned
         {
             ChangeOperation.Create => $"create {c.Describe()}",
             ChangeOperation.Delete => $"delete {c.Describe()}",
-            _ => string.Join(", ", c.Fields.Select(f => $"{f.Field} → {Short(f.Value)}")),
+            _ => string.Join(", ", c.Fields.Select(f => f.Value?.Contains('\n', StringComparison.Ordinal) == true ? $"{f.Field} rewritten" : $"{f.Field} → {Short(f.Value)}")),
         }).Distinct().ToList();
         var summary = changes.Count == 1 ? parts[0] : $"{string.Join("; ", parts.Take(3))}{(parts.Count > 3 ? $" and {parts.Count - 3} more" : "")}";
         return summary.Length > ChangeSummaryMaxLength ? summary[..(ChangeSummaryMaxLength - 1)] + "…" : summary;

@@ -67,6 +67,16 @@ public sealed class RecommendationRulesTests
     }
 
     [Fact]
+    public void ChangeSummary_NamesRewrittenLongText_InsteadOfQuotingIt()
+    {
+        var recommendation = new AiRecommendation(
+            [new ProposedChange(ChangeTargetType.Stream, 1, ChangeOperation.Update, [new FieldChange("priority", "High"), new FieldChange("summary", "## Findings\n- one\n")])],
+            "Because.", 0.9, ConfidenceBand.Ready, "triage", "developer", DateTimeOffset.UnixEpoch);
+
+        recommendation.ChangeSummary.ShouldBe("priority → High, summary rewritten");
+    }
+
+    [Fact]
     public void Approve_Refuses_WhenTheRecommendationWasAlreadyDecided()
     {
         var recommendation = new AiRecommendation(
