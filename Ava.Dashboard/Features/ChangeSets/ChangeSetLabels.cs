@@ -25,13 +25,6 @@ public static class ChangeSetLabels
         _ => Color.Info,
     };
 
-    /// <summary>The address of an entity's own page, e.g. <c>/streams/12</c>.</summary>
-    public static string PageOf(ChangeTargetType type, long id) => type switch
-    {
-        ChangeTargetType.Codestone => $"/codestones/{id}",
-        _ => $"/streams/{id}",
-    };
-
     /// <summary>Why the approver could approve, as the changeset recorded it.</summary>
     public static string Grant(string grant) => grant switch
     {
