@@ -59,7 +59,8 @@ internal static class ApiErrors
         PermissionDeniedException => StatusCodes.Status403Forbidden,
         InvalidValuesException => StatusCodes.Status400BadRequest,
         NotFoundException => StatusCodes.Status404NotFound,
-        ConcurrencyConflictException or RecommendationDecidedException or ChangeSetRolledBackException or RollbackConflictException => StatusCodes.Status409Conflict,
+        ConcurrencyConflictException or RecommendationDecidedException or ChangeSetRolledBackException or RollbackConflictException or TargetChangedException
+            => StatusCodes.Status409Conflict,
         DomainException => StatusCodes.Status422UnprocessableEntity,
         BadHttpRequestException bad => bad.StatusCode,
         _ => StatusCodes.Status500InternalServerError,
@@ -75,6 +76,7 @@ internal static class ApiErrors
         ConcurrencyConflictException conflict => Conflict(conflict),
         RecommendationDecidedException decided => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Already decided", detail: decided.Message,
             extensions: new Dictionary<string, object?> { ["recommendationStatus"] = decided.Status.ToString(), ["decidedBy"] = decided.DecidedBy }),
+        TargetChangedException changed => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Changed at the same moment", detail: changed.Message),
         ChangeSetRolledBackException rolledBack => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Already rolled back", detail: rolledBack.Message),
         RollbackConflictException conflicts => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Changed since the changeset", detail: conflicts.Message,
             extensions: new Dictionary<string, object?> { ["conflicts"] = conflicts.Conflicts }),

@@ -41,11 +41,31 @@ public sealed record RecommendationSubmitRequest(
         var errors = new Dictionary<string, string[]>();
         var single = Targets is null;
         var targets = Targets ?? [new RecommendationTargetRequest(TargetType, TargetId, Changes, Operation)];
-        var changes = targets.Select((t, i) => new SubmittedChange(
-            t.TargetType ?? "",
-            t.TargetId,
-            (t.Changes ?? []).Select((c, j) => new FieldChange(c.Field ?? "", Text(c.Value, single ? $"changes[{j}].value" : $"targets[{i}].changes[{j}].value", errors))).ToList(),
-            t.Operation)).ToList();
+        var changes = new List<SubmittedChange>();
+        foreach (var (target, i) in targets.Select((t, i) => (t, i)))
+        {
+            if (target is null)
+            {
+                errors[$"targets[{i}]"] = [$"'targets[{i}]' must be an object with targetType, targetId and changes."];
+                continue;
+            }
+
+            var prefix = single ? "" : $"targets[{i}].";
+            var fields = new List<FieldChange>();
+            foreach (var (change, j) in (target.Changes ?? []).Select((c, j) => (c, j)))
+            {
+                if (change is null)
+                {
+                    errors[$"{prefix}changes[{j}]"] = [$"'{prefix}changes[{j}]' must be an object with field and value."];
+                    continue;
+                }
+
+                fields.Add(new FieldChange(change.Field ?? "", Text(change.Value, $"{prefix}changes[{j}].value", errors)));
+            }
+
+            changes.Add(new SubmittedChange(target.TargetType ?? "", target.TargetId, fields, target.Operation));
+        }
+
         foreach (var error in errors)
         {
             values.Check(false, error.Key, error.Value[0]);

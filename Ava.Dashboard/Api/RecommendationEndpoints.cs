@@ -95,10 +95,11 @@ internal static class RecommendationEndpoints
     private static async Task<Created<RecommendationResource>> SubmitAsync(JsonBody<RecommendationSubmitRequest> body, RecommendationService service, CancellationToken cancellationToken)
     {
         var request = body.Value;
+        var submission = request.ToSubmission();
         SubmissionResult submitted;
         try
         {
-            submitted = await service.SubmitAsync(request.ToSubmission(), cancellationToken);
+            submitted = await service.SubmitAsync(submission, cancellationToken);
         }
         catch (InvalidValuesException invalid)
         {

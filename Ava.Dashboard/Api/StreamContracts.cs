@@ -128,6 +128,7 @@ internal static class ApiPaging
     public static void Check(ApiValues values, int page, int pageSize, int maxPageSize)
     {
         values.Check(page >= 0, "page", "'page' must be 0 or more.");
+        values.Check(page <= int.MaxValue / maxPageSize, "page", $"'page' must be at most {int.MaxValue / maxPageSize:N0}.");
         values.Check(pageSize >= 1 && pageSize <= maxPageSize, "pageSize", $"'pageSize' must be from 1 to {maxPageSize}.");
     }
 }

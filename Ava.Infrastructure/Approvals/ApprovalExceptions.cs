@@ -44,3 +44,7 @@ public sealed class RollbackConflictException(IReadOnlyList<RollbackConflict> co
 {
     public IReadOnlyList<RollbackConflict> Conflicts { get; } = conflicts;
 }
+
+/// <summary>An entity the approval or rollback writes was saved by someone else meanwhile; nothing was changed, and it can be tried again.</summary>
+public sealed class TargetChangedException()
+    : DomainException("One of the entities it changes was saved by someone else at the same moment; nothing was changed. Review it again and retry.");

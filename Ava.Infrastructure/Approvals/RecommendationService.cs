@@ -67,6 +67,13 @@ public sealed partial class RecommendationService(
             recommendation.Escalate(SystemActor, now, settings.AutoEscalationUrgency);
             await db.SaveChangesAsync(cancellationToken);
             ticket = await OpenTicketAsync(db, recommendation, settings.AutoEscalationUrgency, SystemActor, now, automatic: true, cancellationToken);
+            await trail.AppendAsync(db, new AuditEntry(AuditActions.RecommendationEscalated, Resource(recommendation.Id), true, Metadata: AuditTrail.Metadata(new
+            {
+                urgency = settings.AutoEscalationUrgency.ToString(),
+                ticket = ticket.Number,
+                automatic = true,
+                reason = $"confidence {recommendation.Confidence:0.00} is below the review threshold {settings.ReviewThreshold:0.00}",
+            })), cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
@@ -198,10 +205,16 @@ public sealed partial class RecommendationService(
             })), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateConcurrencyException conflict) when (conflict.Entries.Any(e => e.Entity is AiRecommendation))
         {
             await transaction.RollbackAsync(CancellationToken.None);
             throw await DecidedAsync(id, cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // A target was saved by someone else between our read and our write: nothing is applied, the recommendation stays pending.
+            await transaction.RollbackAsync(CancellationToken.None);
+            throw new TargetChangedException();
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -473,6 +486,7 @@ public sealed partial class RecommendationService(
         }
 
         var changes = new List<ProposedChange>();
+        var named = new HashSet<(ChangeTargetType, long)>();
         foreach (var (change, i) in submitted.Take(MaxChanges).Select((c, i) => (c, i)))
         {
             var key = $"changes[{i}]";
@@ -558,6 +572,13 @@ public sealed partial class RecommendationService(
 
             if (change.TargetId is { } targetId)
             {
+                // Every record of a changeset is checked against the entity's current state on rollback, so one entity is one record.
+                if (!named.Add((type.Value, targetId)))
+                {
+                    Error($"{key}.targetId", $"The {noun} #{targetId} is named twice; put all its changes in one entry.");
+                    continue;
+                }
+
                 var state = await target.FindAsync(db, targetId, cancellationToken);
                 if (state is null)
                 {

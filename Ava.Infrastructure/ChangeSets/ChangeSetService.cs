@@ -128,7 +128,11 @@ public sealed class ChangeSetService(
                 ?? throw new NotFoundException($"Changeset {id} does not exist.");
             if (set.Status == ChangeSetStatus.RolledBack)
             {
-                throw new ChangeSetRolledBackException(set.RolledBackBy, set.RolledBackAt);
+                var refusal = new ChangeSetRolledBackException(set.RolledBackBy, set.RolledBackAt);
+                await trail.AppendAsync(db, new AuditEntry(AuditActions.ChangeSetRollbackRefused, Resource(id), false, refusal.Message,
+                    AuditTrail.Metadata(new { reason = reason.Trim() })), cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                throw refusal;
             }
 
             recommendationId = set.RecommendationId;
@@ -170,7 +174,10 @@ public sealed class ChangeSetService(
             catch (DbUpdateConcurrencyException)
             {
                 await transaction.RollbackAsync(CancellationToken.None);
-                throw new DomainException("This changeset or one of its entities changed while rolling back; nothing was rolled back. Reload and try again.");
+                Exception refusal = (Exception?)await RolledBackMeanwhileAsync(id, cancellationToken) ?? new TargetChangedException();
+                await trail.RecordAsync(new AuditEntry(AuditActions.ChangeSetRollbackRefused, Resource(id), false, refusal.Message,
+                    AuditTrail.Metadata(new { reason = reason.Trim() })), cancellationToken: CancellationToken.None);
+                throw refusal;
             }
             catch (Exception ex) when (ex is DomainException or DbUpdateException)
             {
@@ -186,6 +193,13 @@ public sealed class ChangeSetService(
     }
 
     internal static string Resource(long id) => $"changeset/{id}";
+
+    private async Task<ChangeSetRolledBackException?> RolledBackMeanwhileAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var set = await db.ChangeSets.AsNoTracking().SingleAsync(c => c.Id == id, cancellationToken);
+        return set.Status == ChangeSetStatus.RolledBack ? new ChangeSetRolledBackException(set.RolledBackBy, set.RolledBackAt) : null;
+    }
 
     private ChangeRecordView View(AiChangeRecord record)
     {

@@ -151,7 +151,9 @@ internal abstract class ChangeTarget<TEntity, TValues>(IValidator<TValues> valid
 
     public async Task<IReadOnlyList<RollbackConflict>> FindConflictsAsync(AvaDbContext db, AiChangeRecord record, CancellationToken cancellationToken)
     {
-        var entity = await Query(db).AsNoTracking().SingleOrDefaultAsync(e => EF.Property<long>(e, "Id") == record.EntityId, cancellationToken);
+        // Tracked: the revert writes this very instance, so its update carries the version checked here and
+        // fails if someone saves the entity in between (SQL Server reads without the SQLite write lock).
+        var entity = await Query(db).SingleOrDefaultAsync(e => EF.Property<long>(e, "Id") == record.EntityId, cancellationToken);
         var label = $"{Noun} #{record.EntityId}";
         if (record.Operation == ChangeOperation.Delete)
         {

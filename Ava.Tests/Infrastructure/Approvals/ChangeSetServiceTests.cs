@@ -118,6 +118,11 @@ public sealed class ChangeSetServiceTests : IAsyncLifetime
         var second = await Should.ThrowAsync<ChangeSetRolledBackException>(() => _scenario.Use<ChangeSetService>(s => s.RollbackAsync(changeSetId, "Again.")));
 
         second.Message.ShouldStartWith("This changeset was already rolled back by admin@ava.local at ");
+        await using (var db = _db.NewContext())
+        {
+            (await db.AuditEvents.OrderByDescending(e => e.Sequence).FirstAsync()).Action.ShouldBe(AuditActions.ChangeSetRollbackRefused);
+        }
+
         (await _scenario.GetStreamAsync(stream.Id))!.Values.Status.ShouldBe(StreamStatus.Raw);
     }
 

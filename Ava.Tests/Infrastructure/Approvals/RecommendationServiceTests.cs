@@ -86,7 +86,20 @@ public sealed class RecommendationServiceTests : IAsyncLifetime
         detail.TicketNumber.ShouldBe(result.TicketNumber);
         detail.DecidedBy.ShouldBe("system");
         await using var db = _db.NewContext();
-        (await db.AuditEvents.Select(e => e.Action).ToListAsync()).ShouldContain(AuditActions.TicketOpened);
+        var actions = await db.AuditEvents.Select(e => e.Action).ToListAsync();
+        actions.ShouldContain(AuditActions.TicketOpened);
+        actions.ShouldContain(AuditActions.RecommendationEscalated);
+    }
+
+    [Fact]
+    public async Task SubmitAsync_RefusesTheSameEntityNamedTwice()
+    {
+        var stream = await _scenario.CreateStreamAsync();
+
+        var error = await Should.ThrowAsync<InvalidValuesException>(() => _scenario.SubmitAsync(0.9,
+            UpdateStream(stream.Id, ("status", "Refined")), new SubmittedChange("stream", stream.Id, [], "delete")));
+
+        error.Errors["changes[1].targetId"].ShouldHaveSingleItem().ShouldBe($"The stream #{stream.Id} is named twice; put all its changes in one entry.");
     }
 
     [Fact]

@@ -236,6 +236,33 @@ public sealed class RecommendationEndpointsTests(AvaAppFactory app)
     }
 
     [Fact]
+    public async Task Submit_Refuses400_ForNullEntriesAndValuesOfTheWrongShape()
+    {
+        using var developer = await ApiClient.ForAsync(app, AvaAppFactory.DeveloperEmail);
+
+        using var nullChange = await developer.PostAsync(Recommendations, ApiClient.Json(
+            """{"targetType":"stream","targetId":1,"changes":[null],"rationale":"r","confidence":0.9,"source":"triage"}"""), TestContext.Current.CancellationToken);
+        using var nullTarget = await developer.PostAsync(Recommendations, ApiClient.Json(
+            """{"targets":[null],"rationale":"r","confidence":0.9,"source":"triage"}"""), TestContext.Current.CancellationToken);
+        using var objectValue = await developer.PostAsync(Recommendations, ApiClient.Json(
+            """{"targetType":"stream","targetId":1,"changes":[{"field":"title","value":{"a":1}}],"rationale":"r","confidence":0.9,"source":"triage"}"""), TestContext.Current.CancellationToken);
+
+        (await nullChange.ReadProblemAsync(400)).FieldErrors("changes[0]").ShouldBe(["'changes[0]' must be an object with field and value."]);
+        (await nullTarget.ReadProblemAsync(400)).FieldErrors("targets[0]").ShouldBe(["'targets[0]' must be an object with targetType, targetId and changes."]);
+        (await objectValue.ReadProblemAsync(400)).FieldErrors("changes[0].value").ShouldBe(["'changes[0].value' must be a string, a number, an array of strings or null."]);
+    }
+
+    [Fact]
+    public async Task List_Refuses400_ForAPageBeyondTheLastPossibleOne()
+    {
+        using var developer = await ApiClient.ForAsync(app, AvaAppFactory.DeveloperEmail);
+
+        using var response = await developer.GetAsync($"{Recommendations}?page=2147483647&pageSize=200", TestContext.Current.CancellationToken);
+
+        (await response.ReadProblemAsync(400)).FieldErrors("page").ShouldBe(["'page' must be at most 10,737,418."]);
+    }
+
+    [Fact]
     public async Task List_Refuses400_ForAnUnknownBand()
     {
         using var developer = await ApiClient.ForAsync(app, AvaAppFactory.DeveloperEmail);
