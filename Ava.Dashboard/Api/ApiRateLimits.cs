@@ -18,6 +18,9 @@ public sealed class ApiRateLimitOptions
 
     /// <summary>Requests per window for the decisions (approve, reject, escalate, roll back), on top of nothing: a stricter limit of their own.</summary>
     public int DecisionPermitLimit { get; set; } = 5;
+
+    /// <summary>Refused tokens per window from one client address before its tokens are answered 429 without being looked up.</summary>
+    public int RefusedTokenLimit { get; set; } = 20;
 }
 
 /// <summary>The API's rate-limit policies. Endpoints under <see cref="ApiPaths.Root"/> get <see cref="DefaultPolicy"/>.</summary>

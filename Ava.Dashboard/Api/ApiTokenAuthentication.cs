@@ -31,6 +31,7 @@ public static class ApiTokenAuthentication
     {
         services.AddMemoryCache();
         services.AddScoped<ApiTokenPrincipals>();
+        services.AddSingleton<RefusedTokenLimiter>();
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(Scheme, "Personal access token", null)
             .AddPolicyScheme(TokenOrSessionScheme, "Personal access token or session", o =>

@@ -16,9 +16,12 @@ internal sealed class ApiTokenAuthenticationHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     ApiTokenService tokens,
-    ApiTokenPrincipals principals)
+    ApiTokenPrincipals principals,
+    RefusedTokenLimiter refusals)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
+    private const string TooManyRefusals = "ava:too_many_refused_tokens";
+
     private const string MissingTokenDetail =
         "This endpoint needs a personal access token: send 'Authorization: Bearer <token>'. Create one on your account page under API tokens.";
 
@@ -30,9 +33,17 @@ internal sealed class ApiTokenAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
 
+        var address = Context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (refusals.IsExhausted(address))
+        {
+            Context.Items[TooManyRefusals] = true;
+            return AuthenticateResult.Fail("Too many refused tokens came from this address; it was not checked.");
+        }
+
         var verification = await tokens.VerifyAsync(presented, Context.RequestAborted);
         if (!verification.IsValid)
         {
+            refusals.CountRefusal(address);
             return AuthenticateResult.Fail(Describe(verification.Refusal));
         }
 
@@ -43,6 +54,16 @@ internal sealed class ApiTokenAuthenticationHandler(
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         var result = await HandleAuthenticateOnceSafeAsync();
+        if (Context.Items.ContainsKey(TooManyRefusals))
+        {
+            Response.Headers.RetryAfter = refusals.WindowSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await TypedResults.Problem(
+                statusCode: StatusCodes.Status429TooManyRequests,
+                title: "Too many requests",
+                detail: $"Too many refused API tokens came from this address. Try again in {refusals.WindowSeconds} s with a valid token.").ExecuteAsync(Context);
+            return;
+        }
+
         var presented = result.Failure is not null;
         Response.Headers.WWWAuthenticate = presented ? "Bearer error=\"invalid_token\"" : "Bearer";
         await TypedResults.Problem(

@@ -42,6 +42,7 @@ public static class SettingsValidator
         CheckInt(configuration, "Api:RateLimit:PermitLimit", 1, 1_000_000, errors);
         CheckInt(configuration, "Api:RateLimit:WindowSeconds", 1, 3600, errors);
         CheckInt(configuration, "Api:RateLimit:DecisionPermitLimit", 1, 1_000_000, errors);
+        CheckInt(configuration, "Api:RateLimit:RefusedTokenLimit", 1, 1_000_000, errors);
 
         foreach (var child in configuration.GetSection($"{WorkflowOptions.Section}:RetryDelaysSeconds").GetChildren())
         {

@@ -40,6 +40,8 @@ public class AvaAppFactory : WebApplicationFactory<Program>
             ["LogFile:Path"] = "",
             ["Serilog:MinimumLevel:Default"] = "Warning",
             ["Workflows:RunServer"] = "false",
+            // Every test client shares one address; the refused-token tests of the shared app must not run into each other's limit.
+            ["Api:RateLimit:RefusedTokenLimit"] = "1000",
             ["Workflows:RetryAttempts"] = "2",
             // Every index the root appsettings.json sets, or its longer delays would show through.
             ["Workflows:RetryDelaysSeconds:0"] = "1",
