@@ -34,7 +34,7 @@ internal sealed class ApiTokenAuthenticationHandler(
         }
 
         var address = Context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        if (refusals.IsExhausted(address))
+        if (refusals.IsBlocked(address, presented))
         {
             Context.Items[TooManyRefusals] = true;
             return AuthenticateResult.Fail("Too many refused tokens came from this address; it was not checked.");
@@ -47,6 +47,7 @@ internal sealed class ApiTokenAuthenticationHandler(
             return AuthenticateResult.Fail(Describe(verification.Refusal));
         }
 
+        refusals.RememberAcceptance(presented);
         var principal = await principals.CreateAsync(verification, Scheme.Name);
         return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));
     }

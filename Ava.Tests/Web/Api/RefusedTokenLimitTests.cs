@@ -11,8 +11,10 @@ public sealed class RefusedTokenLimitTests(RefusedTokenLimitTests.App app) : ICl
     }
 
     [Fact]
-    public async Task AnAddressSendingRefusedTokens_Gets429WithoutALookup_AfterItsLimit()
+    public async Task AnAddressSendingRefusedTokens_Gets429WithoutALookup_AfterItsLimit_WhileATokenInUseKeepsWorking()
     {
+        using var working = await ApiClient.ForAsync(app, AvaAppFactory.ViewerEmail);
+        (await working.GetAsync("/api/v1/me", TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.OK);
         using var guessing = ApiClient.WithToken(app, "ava_pat_" + new string('x', 40));
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 4; i++)
@@ -22,11 +24,13 @@ public sealed class RefusedTokenLimitTests(RefusedTokenLimitTests.App app) : ICl
         }
 
         statuses.ShouldBe([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests]);
-        using var valid = await ApiClient.ForAsync(app, AvaAppFactory.ViewerEmail);
-        using var refused = await valid.GetAsync("/api/v1/me", TestContext.Current.CancellationToken);
+        using var newToken = await ApiClient.ForAsync(app, AvaAppFactory.ViewerEmail);
+        using var refused = await newToken.GetAsync("/api/v1/me", TestContext.Current.CancellationToken);
         var problem = await refused.ReadProblemAsync(429);
         problem.GetProperty("detail").GetString().ShouldNotBeNull().ShouldContain("refused API tokens");
         refused.Headers.RetryAfter.ShouldNotBeNull();
+        using var stillWorking = await working.GetAsync("/api/v1/me", TestContext.Current.CancellationToken);
+        stillWorking.StatusCode.ShouldBe(HttpStatusCode.OK, await stillWorking.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
     }
 
 }
