@@ -83,8 +83,6 @@ public sealed class AiRecommendation : IVersioned
 
     public void NewVersion() => Version = Guid.NewGuid();
 
-    public int EntityCount => _changes.Count;
-
     public void Approve(string by, DateTimeOffset at, string grant)
     {
         EnsurePending();

@@ -349,10 +349,10 @@ public sealed partial class RecommendationService(
         foreach (var change in recommendation.Changes)
         {
             var target = targets.For(change.TargetType);
-            var (fields, problems) = await target.PreviewAsync(db, change, cancellationToken);
+            var (fields, problems, state) = await target.PreviewAsync(db, change, cancellationToken);
             string? changedSince = null;
             var title = change.TargetTitle ?? change.Describe();
-            if (change.TargetId is { } targetId && await target.FindAsync(db, targetId, cancellationToken) is { } state)
+            if (state is not null)
             {
                 title = state.Title;
                 if (change.TargetVersion is { } version && version != state.Version)

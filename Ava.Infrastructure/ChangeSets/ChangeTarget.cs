@@ -32,8 +32,8 @@ public interface IChangeTarget
 
     Task<TargetState?> FindAsync(AvaDbContext db, long id, CancellationToken cancellationToken);
 
-    /// <summary>Current → proposed for each field of the change, and the validator's messages for the result.</summary>
-    Task<(IReadOnlyList<FieldPreview> Fields, IReadOnlyList<string> Problems)> PreviewAsync(
+    /// <summary>Current → proposed for each field of the change, the validator's messages for the result, and the target's current state (none for a create or a missing target).</summary>
+    Task<(IReadOnlyList<FieldPreview> Fields, IReadOnlyList<string> Problems, TargetState? Current)> PreviewAsync(
         AvaDbContext db, ProposedChange change, CancellationToken cancellationToken);
 
     /// <summary>Applies one change and saves it inside the caller's transaction; returns its record.</summary>
@@ -75,10 +75,11 @@ internal abstract class ChangeTarget<TEntity, TValues>(IValidator<TValues> valid
         return entity is null ? null : State(entity);
     }
 
-    public async Task<(IReadOnlyList<FieldPreview> Fields, IReadOnlyList<string> Problems)> PreviewAsync(
+    public async Task<(IReadOnlyList<FieldPreview> Fields, IReadOnlyList<string> Problems, TargetState? Current)> PreviewAsync(
         AvaDbContext db, ProposedChange change, CancellationToken cancellationToken)
     {
         TValues current;
+        TargetState? state = null;
         if (change.Operation == ChangeOperation.Create)
         {
             current = Defaults;
@@ -88,13 +89,14 @@ internal abstract class ChangeTarget<TEntity, TValues>(IValidator<TValues> valid
             var entity = await Query(db).AsNoTracking().SingleOrDefaultAsync(e => EF.Property<long>(e, "Id") == change.TargetId, cancellationToken);
             if (entity is null)
             {
-                return ([], [$"{Noun} #{change.TargetId} no longer exists."]);
+                return ([], [$"{Noun} #{change.TargetId} no longer exists."], null);
             }
 
             current = ValuesOf(entity);
+            state = State(entity);
             if (change.Operation == ChangeOperation.Delete)
             {
-                return (Fields.Select(f => new FieldPreview(f.Name, f.Read(current), null, f.IsLongText)).ToList(), []);
+                return (Fields.Select(f => new FieldPreview(f.Name, f.Read(current), null, f.IsLongText)).ToList(), [], state);
             }
         }
 
@@ -104,7 +106,7 @@ internal abstract class ChangeTarget<TEntity, TValues>(IValidator<TValues> valid
             .Select(f => new FieldPreview(f.Name, change.Operation == ChangeOperation.Create ? null : f.Read(current), f.Read(proposed), f.IsLongText))
             .ToList();
         var result = await validator.ValidateAsync(proposed, cancellationToken);
-        return (previews, result.Errors.Select(e => e.ErrorMessage).Distinct().ToList());
+        return (previews, result.Errors.Select(e => e.ErrorMessage).Distinct().ToList(), state);
     }
 
     public async Task<AiChangeRecord> ApplyAsync(AvaDbContext db, ProposedChange change, int order, string by, DateTimeOffset at, CancellationToken cancellationToken)

@@ -25,7 +25,6 @@ internal sealed class RecommendationConfiguration : IEntityTypeConfiguration<AiR
         builder.Property(r => r.CreatedAt).HasConversion(ValueConversions.UtcTicks);
         builder.Property(r => r.DecidedAt).HasConversion(ValueConversions.NullableUtcTicks);
         builder.Property(r => r.Version).IsConcurrencyToken();
-        builder.Ignore(r => r.EntityCount);
 
         // The queue reads pending rows newest first, alone or with one filter, and counts them per band.
         builder.HasIndex(r => new { r.Status, r.CreatedAt });
