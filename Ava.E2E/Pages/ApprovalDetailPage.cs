@@ -61,7 +61,8 @@ public sealed partial class ApprovalDetailPage(IPage page)
         }
 
         await ApproveDialog.GetByRole(AriaRole.Button, new() { Name = "Approve", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(ChangeSetAddress());
+        // Blazor navigates inside the page (no load event), so wait for the address itself.
+        await Assertions.Expect(page).ToHaveURLAsync(ChangeSetAddress());
         return long.Parse(ChangeSetAddress().Match(page.Url).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
     }
 
