@@ -1,3 +1,4 @@
+using Ava.Domain.Security;
 using Ava.Domain.Audit;
 using Ava.Infrastructure.Audit;
 using Microsoft.EntityFrameworkCore;
@@ -42,7 +43,7 @@ internal static class AuditBenchmarks
         {
             for (var i = 0; i < count; i++)
             {
-                await trail.RecordAsync(new AuditEntry("bench.append", $"item/{i}", true, Metadata: "{\"n\":1}"));
+                await trail.RecordAsync(new AuditEntry(AuditLogActions.Exported, $"item/{i}", true, Metadata: "{\"n\":1}"));
             }
         });
 
@@ -50,7 +51,7 @@ internal static class AuditBenchmarks
             Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, _) =>
             {
                 await using var inner = host.Scope();
-                await inner.ServiceProvider.GetRequiredService<AuditTrail>().RecordAsync(new AuditEntry("bench.parallel", $"item/{i}", true));
+                await inner.ServiceProvider.GetRequiredService<AuditTrail>().RecordAsync(new AuditEntry(AuditLogActions.Exported, $"item/{i}", true));
             }));
 
         var sequentialRate = count / sequential.TotalSeconds;
@@ -97,7 +98,7 @@ internal static class AuditBenchmarks
 
         var queries = scope.ServiceProvider.GetRequiredService<AuditQueries>();
         var firstPage = await Measure.SamplesAsync(5, 50, () => queries.ListAsync(new AuditFilter(), 0, 50));
-        var filtered = await Measure.SamplesAsync(3, 20, () => queries.ListAsync(new AuditFilter(Action: AuditActions.SignInFailed, Success: false), 0, 50));
+        var filtered = await Measure.SamplesAsync(3, 20, () => queries.ListAsync(new AuditFilter(Action: AccountAuditActions.SignInFailed, Success: false), 0, 50));
         Measure.Report($"audit page, first page of 50, no filter, {size:N0} events", $"p50 {Measure.Percentile(firstPage, 50):0.0} ms, p95 {Measure.Percentile(firstPage, 95):0.0} ms", "≤ 50 ms", Measure.Percentile(firstPage, 95) <= 50);
         Measure.Report($"audit page, first page of 50, action + outcome filter (counted up to 10,001), {size:N0} events", $"p50 {Measure.Percentile(filtered, 50):0.0} ms, p95 {Measure.Percentile(filtered, 95):0.0} ms", "—", true);
     }
@@ -123,8 +124,8 @@ internal static class AuditBenchmarks
             {
                 var failed = i % 17 == 0;
                 var entry = failed
-                    ? new AuditEntry(AuditActions.SignInFailed, "account", false, "bad password")
-                    : new AuditEntry(i % 5 == 0 ? AuditActions.SignOut : AuditActions.SignInSucceeded, "account", true, Metadata: "{\"n\":" + i + "}");
+                    ? new AuditEntry(AccountAuditActions.SignInFailed, "account", false, "bad password")
+                    : new AuditEntry(i % 5 == 0 ? AccountAuditActions.SignOut : AccountAuditActions.SignInSucceeded, "account", true, Metadata: "{\"n\":" + i + "}");
                 return (start.AddSeconds(i * 5), entry, actors[i % actors.Length]);
             });
             await trail.AppendHistoryAsync(db, events, CancellationToken.None);

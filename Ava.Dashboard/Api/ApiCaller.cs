@@ -1,3 +1,4 @@
+using Ava.Domain.ApiTokens;
 using System.Security.Claims;
 using Ava.Domain.Audit;
 using Ava.Infrastructure.Audit;
@@ -58,7 +59,7 @@ internal static class ApiCaller
     {
         var prefix = context.User.FindFirstValue(ApiTokenAuthentication.TokenPrefixClaim);
         var entry = new AuditEntry(
-            AuditActions.ApiWrite,
+            ApiTokenAuditActions.ApiWrite,
             $"{context.Request.Method} {context.Request.Path}",
             Success: status < 400,
             Error: status >= 400 ? $"Answered {status}." : null,

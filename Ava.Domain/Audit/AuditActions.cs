@@ -1,48 +1,33 @@
+using System.Reflection;
+
 namespace Ava.Domain.Audit;
 
-/// <summary>The action names written to the audit trail. Features add theirs here.</summary>
+/// <summary>One audit action and the feature that records it.</summary>
+public sealed record AuditActionInfo(string Feature, string Name);
+
+/// <summary>
+/// Every action name the audit trail accepts: the constants of the classes marked with
+/// <see cref="AuditActionSetAttribute"/> (one per feature, in that feature's folder). A feature adds an
+/// action by adding a constant to its own set; nothing else needs to change.
+/// </summary>
 public static class AuditActions
 {
-    public const string SignInSucceeded = "auth.sign_in";
-    public const string SignInFailed = "auth.sign_in_failed";
-    public const string LockedOut = "auth.locked_out";
-    public const string SignOut = "auth.sign_out";
-    public const string PasswordChanged = "auth.password_changed";
-    public const string TwoFactorEnabled = "auth.2fa_enabled";
-    public const string TwoFactorDisabled = "auth.2fa_disabled";
-    public const string UserCreated = "user.created";
-    public const string RoleChanged = "user.role_changed";
-    public const string ApproverGranted = "user.approver_granted";
-    public const string ApproverRevoked = "user.approver_revoked";
-    public const string UserLocked = "user.locked";
-    public const string UserUnlocked = "user.unlocked";
-    public const string SecurityViolation = "security.violation";
-    public const string WorkflowFailed = "workflow.failed";
-    public const string AuditExported = "audit.exported";
-    public const string AlertAcknowledged = "alert.acknowledged";
-    public const string RecommendationSubmitted = "recommendation.submitted";
-    public const string RecommendationApproved = "recommendation.approved";
-    public const string RecommendationRejected = "recommendation.rejected";
-    public const string RecommendationEscalated = "recommendation.escalated";
-    public const string RecommendationApplyFailed = "recommendation.apply_failed";
-    public const string ChangeSetApplied = "changeset.applied";
-    public const string ChangeSetRolledBack = "changeset.rolled_back";
-    public const string ChangeSetRollbackRefused = "changeset.rollback_refused";
-    public const string TicketOpened = "ticket.opened";
-    public const string TicketStatusChanged = "ticket.status_changed";
-    public const string ApiTokenCreated = "api_token.created";
-    public const string ApiTokenRevoked = "api_token.revoked";
+    private static readonly Lazy<IReadOnlyList<AuditActionInfo>> Catalog = new(Collect);
+    private static readonly Lazy<HashSet<string>> Names = new(() => Catalog.Value.Select(a => a.Name).ToHashSet(StringComparer.Ordinal));
 
-    /// <summary>A write request (POST, PUT, PATCH, DELETE) made with an API token, with its outcome.</summary>
-    public const string ApiWrite = "api.write";
+    /// <summary>Every action, grouped by feature and sorted by name within it.</summary>
+    public static IReadOnlyList<AuditActionInfo> All => Catalog.Value;
 
-    public static IReadOnlyList<string> All { get; } =
-    [
-        SignInSucceeded, SignInFailed, LockedOut, SignOut, PasswordChanged, TwoFactorEnabled, TwoFactorDisabled,
-        UserCreated, RoleChanged, ApproverGranted, ApproverRevoked, UserLocked, UserUnlocked,
-        SecurityViolation, WorkflowFailed, AuditExported, AlertAcknowledged,
-        RecommendationSubmitted, RecommendationApproved, RecommendationRejected, RecommendationEscalated, RecommendationApplyFailed,
-        ChangeSetApplied, ChangeSetRolledBack, ChangeSetRollbackRefused, TicketOpened, TicketStatusChanged,
-        ApiTokenCreated, ApiTokenRevoked, ApiWrite,
-    ];
+    public static bool IsKnown(string action) => Names.Value.Contains(action);
+
+    private static IReadOnlyList<AuditActionInfo> Collect() =>
+        typeof(AuditActions).Assembly.GetTypes()
+            .Select(t => (Type: t, Set: t.GetCustomAttribute<AuditActionSetAttribute>()))
+            .Where(t => t.Set is not null)
+            .SelectMany(t => t.Type.GetFields(BindingFlags.Public | BindingFlags.Static)
+                .Where(f => f.IsLiteral && f.FieldType == typeof(string))
+                .Select(f => new AuditActionInfo(t.Set!.Feature, (string)f.GetRawConstantValue()!)))
+            .OrderBy(a => a.Feature, StringComparer.Ordinal)
+            .ThenBy(a => a.Name, StringComparer.Ordinal)
+            .ToList();
 }

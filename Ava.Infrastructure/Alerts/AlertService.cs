@@ -35,7 +35,7 @@ public sealed class AlertService(IDbContextFactory<AvaDbContext> contexts, Permi
             ?? throw new DomainException("That alert no longer exists.");
         alert.Acknowledge(user.DisplayName(), clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        await trail.AppendAsync(db, new AuditEntry(AuditActions.AlertAcknowledged, $"alert/{alertId}", true,
+        await trail.AppendAsync(db, new AuditEntry(AlertAuditActions.Acknowledged, $"alert/{alertId}", true,
             Metadata: AuditTrail.Metadata(new { alert.Kind, alert.Subject })), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }

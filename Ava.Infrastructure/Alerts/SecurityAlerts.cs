@@ -1,3 +1,4 @@
+using Ava.Domain.Security;
 using Ava.Domain.Alerts;
 using Ava.Domain.Audit;
 using Ava.Infrastructure.Persistence;
@@ -21,7 +22,7 @@ public sealed class SecurityAlerts(TimeProvider clock, ILogger<SecurityAlerts> l
         var now = clock.GetUtcNow();
         var since = now - ViolationWindow;
         var count = await db.AuditEvents.CountAsync(
-            e => e.Action == AuditActions.SecurityViolation && e.UserName == actor.UserName && e.Timestamp >= since,
+            e => e.Action == SecurityAuditActions.Violation && e.UserName == actor.UserName && e.Timestamp >= since,
             cancellationToken);
         if (count < ViolationThreshold)
         {

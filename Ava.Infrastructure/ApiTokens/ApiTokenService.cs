@@ -38,7 +38,7 @@ public sealed class ApiTokenService(
         var expiresAt = request.ExpiresInDays is { } days ? now.AddDays(days) : (DateTimeOffset?)null;
         var token = await writer.CreateAsync(
             new ApiToken(ownerId, request.Name, secret, now, expiresAt),
-            t => new AuditEntry(AuditActions.ApiTokenCreated, Resource(t.Id), true,
+            t => new AuditEntry(ApiTokenAuditActions.Created, Resource(t.Id), true,
                 Metadata: AuditTrail.Metadata(new { name = t.Name, prefix = t.Prefix, expiresAt = t.ExpiresAt })),
             cancellationToken);
         logger.LogInformation("API token {ApiTokenId} created for user {UserId}", token.Id, ownerId);
@@ -76,7 +76,7 @@ public sealed class ApiTokenService(
         var now = clock.GetUtcNow();
         token.Revoke(caller.DisplayName(), now);
         await db.SaveChangesAsync(cancellationToken);
-        await trail.AppendAsync(db, new AuditEntry(AuditActions.ApiTokenRevoked, Resource(id), true,
+        await trail.AppendAsync(db, new AuditEntry(ApiTokenAuditActions.Revoked, Resource(id), true,
             Metadata: AuditTrail.Metadata(new { name = token.Name, prefix = token.Prefix, ownerId })), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("API token {ApiTokenId} revoked", id);

@@ -53,7 +53,7 @@ public sealed partial class RecommendationService(
         var recommendation = new AiRecommendation(changes, submission.Rationale.Trim(), submission.Confidence, band, submission.Source.Trim(), user.DisplayName(), now);
         db.Recommendations.Add(recommendation);
         await db.SaveChangesAsync(cancellationToken);
-        await trail.AppendAsync(db, new AuditEntry(AuditActions.RecommendationSubmitted, Resource(recommendation.Id), true, Metadata: AuditTrail.Metadata(new
+        await trail.AppendAsync(db, new AuditEntry(RecommendationAuditActions.Submitted, Resource(recommendation.Id), true, Metadata: AuditTrail.Metadata(new
         {
             source = recommendation.Source,
             confidence = recommendation.Confidence,
@@ -67,7 +67,7 @@ public sealed partial class RecommendationService(
             recommendation.Escalate(SystemActor, now, settings.AutoEscalationUrgency);
             await db.SaveChangesAsync(cancellationToken);
             ticket = await OpenTicketAsync(db, recommendation, settings.AutoEscalationUrgency, SystemActor, now, automatic: true, cancellationToken);
-            await trail.AppendAsync(db, new AuditEntry(AuditActions.RecommendationEscalated, Resource(recommendation.Id), true, Metadata: AuditTrail.Metadata(new
+            await trail.AppendAsync(db, new AuditEntry(RecommendationAuditActions.Escalated, Resource(recommendation.Id), true, Metadata: AuditTrail.Metadata(new
             {
                 urgency = settings.AutoEscalationUrgency.ToString(),
                 ticket = ticket.Number,
@@ -189,7 +189,7 @@ public sealed partial class RecommendationService(
             recommendation.LinkChangeSet(changeSet.Id);
             await db.SaveChangesAsync(cancellationToken);
 
-            await trail.AppendAsync(db, new AuditEntry(AuditActions.RecommendationApproved, Resource(id), true, Metadata: AuditTrail.Metadata(new
+            await trail.AppendAsync(db, new AuditEntry(RecommendationAuditActions.Approved, Resource(id), true, Metadata: AuditTrail.Metadata(new
             {
                 grant = GrantText(grant),
                 band = recommendation.Band.ToString(),
@@ -197,7 +197,7 @@ public sealed partial class RecommendationService(
                 reviewConfirmed,
                 changeSet = changeSet.Id,
             })), cancellationToken);
-            await trail.AppendAsync(db, new AuditEntry(AuditActions.ChangeSetApplied, ChangeSetService.Resource(changeSet.Id), true, Metadata: AuditTrail.Metadata(new
+            await trail.AppendAsync(db, new AuditEntry(ChangeSetAuditActions.Applied, ChangeSetService.Resource(changeSet.Id), true, Metadata: AuditTrail.Metadata(new
             {
                 recommendation = id,
                 complexity = changeSet.Complexity.ToString(),
@@ -245,7 +245,7 @@ public sealed partial class RecommendationService(
         await DecideAsync(id, (db, recommendation, now) =>
         {
             recommendation.Reject(user.DisplayName(), now, reason);
-            return trail.AppendAsync(db, new AuditEntry(AuditActions.RecommendationRejected, Resource(id), true,
+            return trail.AppendAsync(db, new AuditEntry(RecommendationAuditActions.Rejected, Resource(id), true,
                 Metadata: AuditTrail.Metadata(new { reason = reason.Trim(), grant = GrantText(grant) })), cancellationToken);
         }, cancellationToken);
     }
@@ -265,7 +265,7 @@ public sealed partial class RecommendationService(
             recommendation.Escalate(user.DisplayName(), now, urgency);
             await db.SaveChangesAsync(cancellationToken);
             ticket = await OpenTicketAsync(db, recommendation, urgency, user.DisplayName(), now, automatic: false, cancellationToken);
-            await trail.AppendAsync(db, new AuditEntry(AuditActions.RecommendationEscalated, Resource(id), true,
+            await trail.AppendAsync(db, new AuditEntry(RecommendationAuditActions.Escalated, Resource(id), true,
                 Metadata: AuditTrail.Metadata(new { urgency = urgency.ToString(), ticket = ticket.Number, grant = GrantText(grant) })), cancellationToken);
         }, cancellationToken);
         return ticket!;
@@ -324,7 +324,7 @@ public sealed partial class RecommendationService(
 
         recommendation.Fail(by, clock.GetUtcNow(), reason);
         await db.SaveChangesAsync(cancellationToken);
-        await trail.AppendAsync(db, new AuditEntry(AuditActions.RecommendationApplyFailed, Resource(id), false, reason), cancellationToken);
+        await trail.AppendAsync(db, new AuditEntry(RecommendationAuditActions.ApplyFailed, Resource(id), false, reason), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         activity.Publish(new ApprovalActivityEvent(ApprovalActivityKind.Decided, id));
     }
@@ -383,7 +383,7 @@ public sealed partial class RecommendationService(
         await db.SaveChangesAsync(cancellationToken);
         recommendation.LinkTicket(ticket.Id);
         await db.SaveChangesAsync(cancellationToken);
-        await trail.AppendAsync(db, new AuditEntry(AuditActions.TicketOpened, TicketService.Resource(ticket.Id), true, Metadata: AuditTrail.Metadata(new
+        await trail.AppendAsync(db, new AuditEntry(TicketAuditActions.Opened, TicketService.Resource(ticket.Id), true, Metadata: AuditTrail.Metadata(new
         {
             number = ticket.Number,
             priority = ticket.Priority.ToString(),

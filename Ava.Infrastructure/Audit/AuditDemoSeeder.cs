@@ -1,3 +1,4 @@
+using Ava.Domain.Workflows;
 using Ava.Domain.Audit;
 using Ava.Domain.Security;
 using Ava.Infrastructure.Persistence;
@@ -39,8 +40,8 @@ internal sealed class AuditDemoSeeder(IDbContextFactory<AvaDbContext> contexts, 
         AuditActor Actor(string email, string ip) => new(idOf(email), email, ip, $"demo-{random.Next():x8}");
 
         var at = new DateTimeOffset(start, TimeSpan.Zero).AddHours(8);
-        yield return (at, new AuditEntry(AuditActions.UserCreated, "user/developer@ava.local", true, Metadata: AuditTrail.Metadata(new { role = Roles.Developer })), Actor("admin@ava.local", Addresses[0]));
-        yield return (at.AddMinutes(2), new AuditEntry(AuditActions.UserCreated, "user/viewer@ava.local", true, Metadata: AuditTrail.Metadata(new { role = Roles.Viewer })), Actor("admin@ava.local", Addresses[0]));
+        yield return (at, new AuditEntry(UserAuditActions.Created, "user/developer@ava.local", true, Metadata: AuditTrail.Metadata(new { role = Roles.Developer })), Actor("admin@ava.local", Addresses[0]));
+        yield return (at.AddMinutes(2), new AuditEntry(UserAuditActions.Created, "user/viewer@ava.local", true, Metadata: AuditTrail.Metadata(new { role = Roles.Viewer })), Actor("admin@ava.local", Addresses[0]));
 
         for (var day = 0; day < 21; day++)
         {
@@ -56,21 +57,21 @@ internal sealed class AuditDemoSeeder(IDbContextFactory<AvaDbContext> contexts, 
                 morning = morning.AddMinutes(random.Next(3, 40));
                 if (random.NextDouble() < 0.15)
                 {
-                    yield return (morning, new AuditEntry(AuditActions.SignInFailed, "account", false, "bad password"), Actor(email, ip));
+                    yield return (morning, new AuditEntry(AccountAuditActions.SignInFailed, "account", false, "bad password"), Actor(email, ip));
                     morning = morning.AddMinutes(1);
                 }
 
-                yield return (morning, new AuditEntry(AuditActions.SignInSucceeded, "account", true), Actor(email, ip));
+                yield return (morning, new AuditEntry(AccountAuditActions.SignInSucceeded, "account", true), Actor(email, ip));
                 if (random.NextDouble() < 0.6)
                 {
-                    yield return (morning.AddHours(random.Next(4, 9)), new AuditEntry(AuditActions.SignOut, "account", true), Actor(email, ip));
+                    yield return (morning.AddHours(random.Next(4, 9)), new AuditEntry(AccountAuditActions.SignOut, "account", true), Actor(email, ip));
                 }
             }
 
             if (random.NextDouble() < 0.25)
             {
                 var stranger = new AuditActor(null, $"it-{random.Next(100, 999)}@contoso.example", "203.0.113." + random.Next(2, 250), null);
-                yield return (morning.AddMinutes(5), new AuditEntry(AuditActions.SignInFailed, "account", false, "unknown user"), stranger);
+                yield return (morning.AddMinutes(5), new AuditEntry(AccountAuditActions.SignInFailed, "account", false, "unknown user"), stranger);
             }
 
             if (day == 6)
@@ -78,24 +79,24 @@ internal sealed class AuditDemoSeeder(IDbContextFactory<AvaDbContext> contexts, 
                 var viewer = Actor("viewer@ava.local", Addresses[2]);
                 foreach (var minute in new[] { 1, 2, 4 })
                 {
-                    yield return (morning.AddMinutes(30 + minute), new AuditEntry(AuditActions.SecurityViolation, "page:/admin/users", false, $"Missing permission '{Permissions.ManageUsers}'.", AuditTrail.Metadata(new { permission = Permissions.ManageUsers })), viewer);
+                    yield return (morning.AddMinutes(30 + minute), new AuditEntry(SecurityAuditActions.Violation, "page:/admin/users", false, $"Missing permission '{Permissions.ManageUsers}'.", AuditTrail.Metadata(new { permission = Permissions.ManageUsers })), viewer);
                 }
             }
 
             if (day == 9)
             {
-                yield return (morning.AddHours(1), new AuditEntry(AuditActions.ApproverGranted, "user/developer@ava.local", true), Actor("admin@ava.local", Addresses[0]));
+                yield return (morning.AddHours(1), new AuditEntry(UserAuditActions.ApproverGranted, "user/developer@ava.local", true), Actor("admin@ava.local", Addresses[0]));
             }
 
             if (day == 13)
             {
-                yield return (morning.AddHours(2), new AuditEntry(AuditActions.WorkflowFailed, "workflow/prune-workflow-runs", false, "database is locked", AuditTrail.Metadata(new { attempts = 4 })), AuditActor.System());
-                yield return (morning.AddHours(3), new AuditEntry(AuditActions.PasswordChanged, "account", true), Actor("developer@ava.local", Addresses[1]));
+                yield return (morning.AddHours(2), new AuditEntry(WorkflowAuditActions.Failed, "workflow/prune-workflow-runs", false, "database is locked", AuditTrail.Metadata(new { attempts = 4 })), AuditActor.System());
+                yield return (morning.AddHours(3), new AuditEntry(AccountAuditActions.PasswordChanged, "account", true), Actor("developer@ava.local", Addresses[1]));
             }
 
             if (day == 17)
             {
-                yield return (morning.AddHours(1), new AuditEntry(AuditActions.AuditExported, "audit", true, Metadata: AuditTrail.Metadata(new { rows = 412 })), Actor("admin@ava.local", Addresses[0]));
+                yield return (morning.AddHours(1), new AuditEntry(AuditLogActions.Exported, "audit", true, Metadata: AuditTrail.Metadata(new { rows = 412 })), Actor("admin@ava.local", Addresses[0]));
             }
         }
     }

@@ -102,7 +102,7 @@ public sealed class AuditQueries(IDbContextFactory<AvaDbContext> contexts, Permi
 
         await output.FlushAsync(cancellationToken);
         await trail.RecordAsync(
-            new AuditEntry(AuditActions.AuditExported, "audit", true, Metadata: AuditTrail.Metadata(new { filter, rows })),
+            new AuditEntry(AuditLogActions.Exported, "audit", true, Metadata: AuditTrail.Metadata(new { filter, rows })),
             cancellationToken: cancellationToken);
         return rows;
     }

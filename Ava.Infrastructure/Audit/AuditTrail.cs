@@ -1,3 +1,4 @@
+using Ava.Domain.Security;
 using System.Text.Json;
 using Ava.Domain.Audit;
 using Ava.Infrastructure.Alerts;
@@ -37,6 +38,8 @@ public sealed class AuditTrail(
             throw new InvalidOperationException("An audit event is appended inside the transaction of the change it describes; begin one first.");
         }
 
+        EnsureKnown(entry);
+
         // The change the event describes is written first, in the same transaction.
         if (db.ChangeTracker.HasChanges())
         {
@@ -65,6 +68,7 @@ public sealed class AuditTrail(
         var tail = await AuditChainStore.ReadTailAsync(db, cancellationToken);
         foreach (var (at, entry, actor) in events)
         {
+            EnsureKnown(entry);
             var auditEvent = AuditEvent.Next(tail, at, entry, actor);
             db.AuditEvents.Add(auditEvent);
             tail = new ChainTail(auditEvent.Sequence, auditEvent.Hash);
@@ -92,7 +96,7 @@ public sealed class AuditTrail(
     {
         var actor = await actors.GetActorAsync();
         var entry = new AuditEntry(
-            AuditActions.SecurityViolation,
+            SecurityAuditActions.Violation,
             resource,
             Success: false,
             Error: $"Missing permission '{missingPermission}'.",
@@ -104,6 +108,15 @@ public sealed class AuditTrail(
         await alerts.RaiseIfRepeatedViolationsAsync(db, actor, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogWarning("Security violation: {UserName} lacks {Permission} for {Resource}", actor.UserName, missingPermission, resource);
+    }
+
+    /// <summary>Only actions of an <see cref="AuditActionSetAttribute"/> set are recorded, so the audit page can filter on every one.</summary>
+    private static void EnsureKnown(AuditEntry entry)
+    {
+        if (!AuditActions.IsKnown(entry.Action))
+        {
+            throw new ArgumentException($"'{entry.Action}' is not an audit action; add it to its feature's audit action set.", nameof(entry));
+        }
     }
 
     private static async Task AcquireChainLockAsync(AvaDbContext db, CancellationToken cancellationToken)

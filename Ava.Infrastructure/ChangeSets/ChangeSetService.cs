@@ -129,7 +129,7 @@ public sealed class ChangeSetService(
             if (set.Status == ChangeSetStatus.RolledBack)
             {
                 var refusal = new ChangeSetRolledBackException(set.RolledBackBy, set.RolledBackAt);
-                await trail.AppendAsync(db, new AuditEntry(AuditActions.ChangeSetRollbackRefused, Resource(id), false, refusal.Message,
+                await trail.AppendAsync(db, new AuditEntry(ChangeSetAuditActions.RollbackRefused, Resource(id), false, refusal.Message,
                     AuditTrail.Metadata(new { reason = reason.Trim() })), cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 throw refusal;
@@ -145,7 +145,7 @@ public sealed class ChangeSetService(
 
             if (conflicts.Count > 0)
             {
-                await trail.AppendAsync(db, new AuditEntry(AuditActions.ChangeSetRollbackRefused, Resource(id), false, "The changed entities were edited after the changeset.",
+                await trail.AppendAsync(db, new AuditEntry(ChangeSetAuditActions.RollbackRefused, Resource(id), false, "The changed entities were edited after the changeset.",
                     AuditTrail.Metadata(new { reason = reason.Trim(), conflicts })), cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 throw new RollbackConflictException(conflicts.OrderBy(c => c.Entity, StringComparer.Ordinal).ThenBy(c => c.Field, StringComparer.Ordinal).ToList());
@@ -162,7 +162,7 @@ public sealed class ChangeSetService(
                 var recommendation = await db.Recommendations.SingleAsync(r => r.Id == set.RecommendationId, cancellationToken);
                 recommendation.MarkRolledBack();
                 await db.SaveChangesAsync(cancellationToken);
-                await trail.AppendAsync(db, new AuditEntry(AuditActions.ChangeSetRolledBack, Resource(id), true, Metadata: AuditTrail.Metadata(new
+                await trail.AppendAsync(db, new AuditEntry(ChangeSetAuditActions.RolledBack, Resource(id), true, Metadata: AuditTrail.Metadata(new
                 {
                     reason = reason.Trim(),
                     grant = grant.Reason.ToString(),
@@ -175,7 +175,7 @@ public sealed class ChangeSetService(
             {
                 await transaction.RollbackAsync(CancellationToken.None);
                 Exception refusal = (Exception?)await RolledBackMeanwhileAsync(id, cancellationToken) ?? new TargetChangedException();
-                await trail.RecordAsync(new AuditEntry(AuditActions.ChangeSetRollbackRefused, Resource(id), false, refusal.Message,
+                await trail.RecordAsync(new AuditEntry(ChangeSetAuditActions.RollbackRefused, Resource(id), false, refusal.Message,
                     AuditTrail.Metadata(new { reason = reason.Trim() })), cancellationToken: CancellationToken.None);
                 throw refusal;
             }
@@ -183,7 +183,7 @@ public sealed class ChangeSetService(
             {
                 await transaction.RollbackAsync(CancellationToken.None);
                 logger.LogWarning(ex, "Rolling back changeset {ChangeSetId} failed; nothing was changed", id);
-                await trail.RecordAsync(new AuditEntry(AuditActions.ChangeSetRollbackRefused, Resource(id), false, ex.Message,
+                await trail.RecordAsync(new AuditEntry(ChangeSetAuditActions.RollbackRefused, Resource(id), false, ex.Message,
                     AuditTrail.Metadata(new { reason = reason.Trim() })), cancellationToken: CancellationToken.None);
                 throw new DomainException($"Nothing was rolled back: {ex.Message}");
             }

@@ -55,7 +55,7 @@ public sealed class CodestoneService(
         await validator.EnsureValidAsync(values, cancellationToken);
         var codestone = await writer.CreateAsync(
             new Codestone(values, user.DisplayName(), clock.GetUtcNow()),
-            c => Entry("codestone.created", c, new { after = Snapshot(c.Values) }),
+            c => Entry(CodestoneAuditActions.Created, c, new { after = Snapshot(c.Values) }),
             cancellationToken);
         return Detail(codestone);
     }
@@ -70,7 +70,7 @@ public sealed class CodestoneService(
             var changed = codestone.Update(values, user.DisplayName(), clock.GetUtcNow());
             return changed.Count == 0
                 ? null
-                : Entry("codestone.updated", codestone, new { fields = changed, before = Snapshot(before, changed), after = Snapshot(codestone.Values, changed) });
+                : Entry(CodestoneAuditActions.Updated, codestone, new { fields = changed, before = Snapshot(before, changed), after = Snapshot(codestone.Values, changed) });
         }, cancellationToken);
         return Detail(codestone);
     }
@@ -81,7 +81,7 @@ public sealed class CodestoneService(
         await writer.ChangeAsync(Set, id, expectedVersion, (db, codestone) =>
         {
             db.Codestones.Remove(codestone);
-            return Entry("codestone.deleted", codestone, new { before = Snapshot(codestone.Values) });
+            return Entry(CodestoneAuditActions.Deleted, codestone, new { before = Snapshot(codestone.Values) });
         }, cancellationToken);
     }
 

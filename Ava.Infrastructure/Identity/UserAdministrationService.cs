@@ -111,7 +111,7 @@ public sealed class UserAdministrationService(
                 var created = await users.CreateAsync(user, password);
                 return created.Succeeded ? await users.AddToRoleAsync(user, role) : created;
             },
-            new AuditEntry(AuditActions.UserCreated, $"user/{user.Email}", true, Metadata: AuditTrail.Metadata(new { userId = user.Id, role })),
+            new AuditEntry(UserAuditActions.Created, $"user/{user.Email}", true, Metadata: AuditTrail.Metadata(new { userId = user.Id, role })),
             await actors.GetActorAsync()));
         logger.LogInformation("User {UserId} created with role {Role}", user.Id, role);
         return new CreatedUser(new UserSummary(user.Id, user.Email, role, false, false, true, user.CreatedAt), password);
@@ -131,7 +131,7 @@ public sealed class UserAdministrationService(
             var current = await users.GetRolesAsync(user);
             Ensure(await users.RemoveFromRolesAsync(user, current));
             Ensure(await users.AddToRoleAsync(user, role));
-            return new AuditEntry(AuditActions.RoleChanged, $"user/{user.Email}", true,
+            return new AuditEntry(UserAuditActions.RoleChanged, $"user/{user.Email}", true,
                 Metadata: AuditTrail.Metadata(new { userId, from = current, to = role }));
         });
         logger.LogInformation("User {UserId} now has role {Role}", userId, role);
@@ -154,7 +154,7 @@ public sealed class UserAdministrationService(
                 Ensure(await users.AddClaimAsync(user, new Claim(ApproverCapability.ClaimType, ApproverCapability.ClaimValue)));
             }
 
-            return new AuditEntry(isApprover ? AuditActions.ApproverGranted : AuditActions.ApproverRevoked, $"user/{user.Email}", true,
+            return new AuditEntry(isApprover ? UserAuditActions.ApproverGranted : UserAuditActions.ApproverRevoked, $"user/{user.Email}", true,
                 Metadata: AuditTrail.Metadata(new { userId }));
         });
         logger.LogInformation("User {UserId} approver capability set to {IsApprover}", userId, isApprover);
@@ -168,7 +168,7 @@ public sealed class UserAdministrationService(
         {
             Ensure(await users.SetLockoutEnabledAsync(user, true));
             Ensure(await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue));
-            return new AuditEntry(AuditActions.UserLocked, $"user/{user.Email}", true, Metadata: AuditTrail.Metadata(new { userId }));
+            return new AuditEntry(UserAuditActions.Locked, $"user/{user.Email}", true, Metadata: AuditTrail.Metadata(new { userId }));
         });
         logger.LogInformation("User {UserId} locked", userId);
     }
@@ -180,7 +180,7 @@ public sealed class UserAdministrationService(
         {
             Ensure(await users.SetLockoutEndDateAsync(user, null));
             Ensure(await users.ResetAccessFailedCountAsync(user));
-            return new AuditEntry(AuditActions.UserUnlocked, $"user/{user.Email}", true, Metadata: AuditTrail.Metadata(new { userId }));
+            return new AuditEntry(UserAuditActions.Unlocked, $"user/{user.Email}", true, Metadata: AuditTrail.Metadata(new { userId }));
         });
         logger.LogInformation("User {UserId} unlocked", userId);
     }

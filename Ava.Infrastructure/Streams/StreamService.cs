@@ -82,7 +82,7 @@ public sealed class StreamService(
         await validator.EnsureValidAsync(values, cancellationToken);
         var stream = await writer.CreateAsync(
             new IntelligenceStream(values, user.DisplayName(), clock.GetUtcNow()),
-            s => Entry("stream.created", s, AuditTrail.Metadata(new { after = Snapshot(s.Values) })),
+            s => Entry(StreamAuditActions.Created, s, AuditTrail.Metadata(new { after = Snapshot(s.Values) })),
             cancellationToken);
         return Detail(stream);
     }
@@ -98,7 +98,7 @@ public sealed class StreamService(
             var changed = stream.Update(values, user.DisplayName(), clock.GetUtcNow());
             return changed.Count == 0
                 ? null
-                : Entry("stream.updated", stream, AuditTrail.Metadata(new { fields = changed, before = Snapshot(before, changed), after = Snapshot(stream.Values, changed) }));
+                : Entry(StreamAuditActions.Updated, stream, AuditTrail.Metadata(new { fields = changed, before = Snapshot(before, changed), after = Snapshot(stream.Values, changed) }));
         }, cancellationToken);
         return Detail(stream);
     }
@@ -109,7 +109,7 @@ public sealed class StreamService(
         var stream = await writer.ChangeAsync(Set, id, expectedVersion, (_, stream) =>
         {
             stream.Archive(user.DisplayName(), clock.GetUtcNow());
-            return Entry("stream.archived", stream, AuditTrail.Metadata(new { fields = new[] { "Status" }, after = new { Status = nameof(StreamStatus.Archived) } }));
+            return Entry(StreamAuditActions.Archived, stream, AuditTrail.Metadata(new { fields = new[] { "Status" }, after = new { Status = nameof(StreamStatus.Archived) } }));
         }, cancellationToken);
         return Detail(stream);
     }
@@ -120,7 +120,7 @@ public sealed class StreamService(
         var stream = await writer.ChangeAsync(Set, id, expectedVersion, (_, stream) =>
         {
             stream.Unarchive(user.DisplayName(), clock.GetUtcNow());
-            return Entry("stream.unarchived", stream, AuditTrail.Metadata(new { fields = new[] { "Status" }, after = new { Status = nameof(StreamStatus.Refined) } }));
+            return Entry(StreamAuditActions.Unarchived, stream, AuditTrail.Metadata(new { fields = new[] { "Status" }, after = new { Status = nameof(StreamStatus.Refined) } }));
         }, cancellationToken);
         return Detail(stream);
     }
@@ -141,7 +141,7 @@ public sealed class StreamService(
         await db.SaveChangesAsync(cancellationToken);
         if (streams.Count > 0)
         {
-            await trail.AppendAsync(db, new AuditEntry("stream.archived", $"streams/{streams.Count}", true,
+            await trail.AppendAsync(db, new AuditEntry(StreamAuditActions.Archived, $"streams/{streams.Count}", true,
                 Metadata: AuditTrail.Metadata(new { fields = new[] { "Status" }, ids = streams.Select(s => s.Id) })), cancellationToken);
         }
 
@@ -155,7 +155,7 @@ public sealed class StreamService(
         await writer.ChangeAsync(Set, id, expectedVersion, (db, stream) =>
         {
             db.Streams.Remove(stream);
-            return Entry("stream.deleted", stream, AuditTrail.Metadata(new { before = Snapshot(stream.Values) }));
+            return Entry(StreamAuditActions.Deleted, stream, AuditTrail.Metadata(new { before = Snapshot(stream.Values) }));
         }, cancellationToken);
     }
 

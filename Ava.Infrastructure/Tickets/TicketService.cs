@@ -76,7 +76,7 @@ public sealed class TicketService(
         {
             var from = ticket.Status;
             ticket.MoveTo(to, user.DisplayName(), clock.GetUtcNow());
-            return new AuditEntry(AuditActions.TicketStatusChanged, Resource(id), true,
+            return new AuditEntry(TicketAuditActions.StatusChanged, Resource(id), true,
                 Metadata: AuditTrail.Metadata(new { number = ticket.Number, from = from.ToString(), to = to.ToString() }));
         }, cancellationToken);
         activity.Publish(new ApprovalActivityEvent(ApprovalActivityKind.TicketChanged, ticket.RecommendationId));

@@ -83,7 +83,7 @@ public sealed class ArchiveOldStreamsJob(
                 .SetProperty(x => x.Version, version),
                 cancellationToken);
 
-        await trail.AppendAsync(db, new AuditEntry("stream.archived", $"streams/{archived}", true,
+        await trail.AppendAsync(db, new AuditEntry(StreamAuditActions.Archived, $"streams/{archived}", true,
             Metadata: AuditTrail.Metadata(new { workflow = Name, fields = new[] { "Status" }, ids })),
             AuditActor.System(CorrelationContext.Id), cancellationToken);
         var processed = processedBefore + archived;

@@ -23,7 +23,7 @@ public sealed class WorkflowLauncher(PermissionGuard guard, IBackgroundJobClient
             jobId = jobs.Create(workflow.Job, new EnqueuedState());
         }
 
-        await trail.RecordAsync(new AuditEntry("workflow.run_requested", $"workflow/{workflow.Name}", true, Metadata: AuditTrail.Metadata(new { jobId })));
+        await trail.RecordAsync(new AuditEntry(WorkflowAuditActions.RunRequested, $"workflow/{workflow.Name}", true, Metadata: AuditTrail.Metadata(new { jobId })));
         return jobId;
     }
 }

@@ -116,7 +116,7 @@ internal sealed class WorkflowRunRecorder(
         db.Alerts.Add(new Alert(Alert.WorkflowFailedKind, AlertSeverity.Warning, name, message.Length > 1000 ? message[..1000] : message, clock.GetUtcNow()));
         db.SaveChanges();
         var entry = new AuditEntry(
-            AuditActions.WorkflowFailed,
+            WorkflowAuditActions.Failed,
             $"workflow/{name}",
             Success: false,
             Error: error,

@@ -1,3 +1,4 @@
+using Ava.Domain.Security;
 using Ava.Dashboard.Features.Audit;
 using Ava.Domain.Audit;
 using Ava.Infrastructure.Audit;
@@ -9,7 +10,7 @@ namespace Ava.Tests.Components;
 public class AuditComponentsTests : DashboardTestContext
 {
     private static readonly AuditEventRow SampleEvent = new(
-        42, new DateTimeOffset(2026, 11, 20, 9, 30, 0, TimeSpan.Zero), "viewer@ava.local", "id-1", AuditActions.SecurityViolation,
+        42, new DateTimeOffset(2026, 11, 20, 9, 30, 0, TimeSpan.Zero), "viewer@ava.local", "id-1", SecurityAuditActions.Violation,
         "page:/admin/users", false, "Missing permission 'manage_users'.", "{\"permission\":\"manage_users\",\"tries\":[1,2]}",
         "10.0.0.7", "circuit-abc", new string('a', 64));
 
@@ -53,20 +54,20 @@ public class AuditComponentsTests : DashboardTestContext
         Render<MudBlazor.MudPopoverProvider>();
         AuditFilter? raised = null;
         var bar = Render<AuditFilterBar>(p => p
-            .Add(b => b.Filter, new AuditFilter(Action: AuditActions.SignInFailed))
+            .Add(b => b.Filter, new AuditFilter(Action: AccountAuditActions.SignInFailed))
             .Add(b => b.FilterChanged, EventCallback.Factory.Create<AuditFilter>(this, f => raised = f)));
 
         await bar.FindAll("input").First().InputAsync(new Microsoft.AspNetCore.Components.ChangeEventArgs { Value = "alice" });
 
         bar.WaitForAssertion(() => raised.ShouldNotBeNull(), TimeSpan.FromSeconds(5));
         raised!.UserName.ShouldBe("alice");
-        raised.Action.ShouldBe(AuditActions.SignInFailed);
+        raised.Action.ShouldBe(AccountAuditActions.SignInFailed);
     }
 
     [Fact]
     public void ExportUrl_CarriesEveryFilter_AndParsesBack()
     {
-        var filter = new AuditFilter("alice", AuditActions.SignInFailed, false,
+        var filter = new AuditFilter("alice", AccountAuditActions.SignInFailed, false,
             new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 2, 0, 0, 0, TimeSpan.Zero), "admin users");
 
         var url = AuditExport.UrlFor(filter);

@@ -91,7 +91,7 @@ public class NavMenuTests : DashboardTestContext
         Link(menu, "/approvals").TextContent.Trim().ShouldBe("Approvals");
         menu.FindAll("[data-testid=pending-approvals]").ShouldBeEmpty();
         await using var context = db.NewContext();
-        (await context.AuditEvents.CountAsync(e => e.Action == AuditActions.SecurityViolation, Xunit.TestContext.Current.CancellationToken)).ShouldBe(0);
+        (await context.AuditEvents.CountAsync(e => e.Action == SecurityAuditActions.Violation, Xunit.TestContext.Current.CancellationToken)).ShouldBe(0);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Ava.Domain.Security;
 using Ava.Domain.Audit;
 using Ava.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
@@ -20,7 +21,7 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
         {
             if (context.User.Identity?.IsAuthenticated == true)
             {
-                await auditor.RecordAsync(new AuditEntry(AuditActions.SignOut, "account", true));
+                await auditor.RecordAsync(new AuditEntry(AccountAuditActions.SignOut, "account", true));
             }
 
             await signInManager.SignOutAsync();

@@ -48,7 +48,7 @@ public sealed class ApiTokenServiceTests : IAsyncLifetime
         var created = await Service(s => s.CreateAsync(new NewApiToken("reporting", null)));
 
         await using var context = _db.NewContext();
-        var audit = await context.AuditEvents.SingleAsync(e => e.Action == AuditActions.ApiTokenCreated);
+        var audit = await context.AuditEvents.SingleAsync(e => e.Action == ApiTokenAuditActions.Created);
         audit.Resource.ShouldBe($"api_token/{created.Token.Id}");
         audit.UserName.ShouldBe(_db.User.Identity!.Name);
         audit.Metadata.ShouldNotBeNull().ShouldContain(created.Token.Prefix);
@@ -198,7 +198,7 @@ public sealed class ApiTokenServiceTests : IAsyncLifetime
 
         (await Service(s => s.VerifyAsync(created.Secret))).IsValid.ShouldBeTrue();
         await using var context = _db.NewContext();
-        (await context.AuditEvents.CountAsync(e => e.Action == AuditActions.SecurityViolation && e.UserName == _db.User.Identity!.Name)).ShouldBe(1);
+        (await context.AuditEvents.CountAsync(e => e.Action == SecurityAuditActions.Violation && e.UserName == _db.User.Identity!.Name)).ShouldBe(1);
     }
 
     [Fact]
@@ -213,7 +213,7 @@ public sealed class ApiTokenServiceTests : IAsyncLifetime
         revoked.Status.ShouldBe(ApiTokenStatus.Revoked);
         revoked.RevokedBy.ShouldBe(_db.User.Identity!.Name);
         await using var context = _db.NewContext();
-        var audit = await context.AuditEvents.SingleAsync(e => e.Action == AuditActions.ApiTokenRevoked);
+        var audit = await context.AuditEvents.SingleAsync(e => e.Action == ApiTokenAuditActions.Revoked);
         audit.Resource.ShouldBe($"api_token/{created.Token.Id}");
         audit.UserName.ShouldBe(_db.User.Identity!.Name);
     }

@@ -102,7 +102,7 @@ public sealed class ChangeSetServiceTests : IAsyncLifetime
         (await _scenario.GetAsync(submitted.Id))!.Status.ShouldBe(RecommendationStatus.Applied);
         (await AuditCountAsync()).ShouldBe(auditBefore + 1);
         await using var db = _db.NewContext();
-        (await db.AuditEvents.OrderByDescending(e => e.Sequence).FirstAsync()).Action.ShouldBe(AuditActions.ChangeSetRollbackRefused);
+        (await db.AuditEvents.OrderByDescending(e => e.Sequence).FirstAsync()).Action.ShouldBe(ChangeSetAuditActions.RollbackRefused);
     }
 
     [Fact]
@@ -120,7 +120,7 @@ public sealed class ChangeSetServiceTests : IAsyncLifetime
         second.Message.ShouldStartWith("This changeset was already rolled back by admin@ava.local at ");
         await using (var db = _db.NewContext())
         {
-            (await db.AuditEvents.OrderByDescending(e => e.Sequence).FirstAsync()).Action.ShouldBe(AuditActions.ChangeSetRollbackRefused);
+            (await db.AuditEvents.OrderByDescending(e => e.Sequence).FirstAsync()).Action.ShouldBe(ChangeSetAuditActions.RollbackRefused);
         }
 
         (await _scenario.GetStreamAsync(stream.Id))!.Values.Status.ShouldBe(StreamStatus.Raw);
@@ -137,7 +137,7 @@ public sealed class ChangeSetServiceTests : IAsyncLifetime
         await Should.ThrowAsync<PermissionDeniedException>(() => _scenario.Use<ChangeSetService>(s => s.RollbackAsync(changeSetId, "Not mine to undo.")));
 
         await using var db = _db.NewContext();
-        (await db.AuditEvents.SingleAsync(e => e.Action == AuditActions.SecurityViolation)).Resource.ShouldBe("service:ChangeSetService.RollbackAsync");
+        (await db.AuditEvents.SingleAsync(e => e.Action == SecurityAuditActions.Violation)).Resource.ShouldBe("service:ChangeSetService.RollbackAsync");
         (await _scenario.GetChangeSetAsync(changeSetId))!.Summary.Status.ShouldBe(ChangeSetStatus.Applied);
     }
 

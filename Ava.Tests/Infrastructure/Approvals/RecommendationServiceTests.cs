@@ -64,7 +64,7 @@ public sealed class RecommendationServiceTests : IAsyncLifetime
             new RecommendationSubmission([UpdateStream(1, ("status", "Refined"))], "Because.", 0.9, "triage"))));
 
         await using var db = _db.NewContext();
-        (await db.AuditEvents.SingleAsync(e => e.Action == AuditActions.SecurityViolation)).Resource.ShouldBe("service:RecommendationService.SubmitAsync");
+        (await db.AuditEvents.SingleAsync(e => e.Action == SecurityAuditActions.Violation)).Resource.ShouldBe("service:RecommendationService.SubmitAsync");
     }
 
     [Fact]
@@ -87,8 +87,8 @@ public sealed class RecommendationServiceTests : IAsyncLifetime
         detail.DecidedBy.ShouldBe("system");
         await using var db = _db.NewContext();
         var actions = await db.AuditEvents.Select(e => e.Action).ToListAsync();
-        actions.ShouldContain(AuditActions.TicketOpened);
-        actions.ShouldContain(AuditActions.RecommendationEscalated);
+        actions.ShouldContain(TicketAuditActions.Opened);
+        actions.ShouldContain(RecommendationAuditActions.Escalated);
     }
 
     [Fact]
@@ -138,8 +138,8 @@ public sealed class RecommendationServiceTests : IAsyncLifetime
         recommendation.ChangeSetId.ShouldBe(changeSetId);
         await using var db = _db.NewContext();
         var actions = await db.AuditEvents.Select(e => e.Action).ToListAsync();
-        actions.ShouldContain(AuditActions.RecommendationApproved);
-        actions.ShouldContain(AuditActions.ChangeSetApplied);
+        actions.ShouldContain(RecommendationAuditActions.Approved);
+        actions.ShouldContain(ChangeSetAuditActions.Applied);
     }
 
     [Fact]
@@ -178,7 +178,7 @@ public sealed class RecommendationServiceTests : IAsyncLifetime
         attempts.OfType<RecommendationDecidedException>().First().Message.ShouldStartWith("Already approved by admin@ava.local at ");
         await using var db = _db.NewContext();
         (await db.ChangeSets.CountAsync()).ShouldBe(1);
-        (await db.AuditEvents.CountAsync(e => e.Action == AuditActions.RecommendationApproved)).ShouldBe(1);
+        (await db.AuditEvents.CountAsync(e => e.Action == RecommendationAuditActions.Approved)).ShouldBe(1);
     }
 
     [Theory]
@@ -194,7 +194,7 @@ public sealed class RecommendationServiceTests : IAsyncLifetime
 
         denied.Permission.ShouldBe(ApproverCapability.Name);
         await using var db = _db.NewContext();
-        var violation = await db.AuditEvents.SingleAsync(e => e.Action == AuditActions.SecurityViolation);
+        var violation = await db.AuditEvents.SingleAsync(e => e.Action == SecurityAuditActions.Violation);
         violation.Resource.ShouldBe("service:RecommendationService.ApproveAsync");
         violation.Metadata.ShouldNotBeNull().ShouldContain(ApproverCapability.Name);
         (await db.Recommendations.SingleAsync()).Status.ShouldBe(RecommendationStatus.Pending);
@@ -242,7 +242,7 @@ public sealed class RecommendationServiceTests : IAsyncLifetime
         (await check.ChangeRecords.CountAsync()).ShouldBe(0);
         (await AuditCountAsync()).ShouldBe(auditBefore + 1);
         var failed = await check.AuditEvents.OrderByDescending(e => e.Sequence).FirstAsync();
-        failed.Action.ShouldBe(AuditActions.RecommendationApplyFailed);
+        failed.Action.ShouldBe(RecommendationAuditActions.ApplyFailed);
         failed.Success.ShouldBeFalse();
     }
 

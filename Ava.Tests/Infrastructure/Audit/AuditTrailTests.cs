@@ -1,5 +1,6 @@
 using Ava.Domain.Audit;
 using Ava.Domain.Security;
+using Ava.Domain.Streams;
 using Ava.Domain.Workflows;
 using Ava.Infrastructure.Audit;
 using Ava.Infrastructure.Identity;
@@ -76,7 +77,7 @@ public sealed class AuditTrailTests : IAsyncLifetime
         await Parallel.ForEachAsync(Enumerable.Range(1, 200), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, _) =>
         {
             await using var scope = _db.Services.CreateAsyncScope();
-            await _db.Get<AuditTrail>(scope).RecordAsync(new AuditEntry("test.parallel", $"item/{i}", true));
+            await _db.Get<AuditTrail>(scope).RecordAsync(new AuditEntry(AuditLogActions.Exported, $"item/{i}", true));
         });
 
         await using var context = _db.NewContext();
@@ -96,7 +97,7 @@ public sealed class AuditTrailTests : IAsyncLifetime
             await using var transaction = await context.Database.BeginTransactionAsync();
             context.WorkflowRuns.Add(new WorkflowRun("job-1", "first", WorkflowTriggers.Schedule, "{}", DateTimeOffset.UtcNow));
             await context.SaveChangesAsync();
-            await _db.Get<AuditTrail>(scope).AppendAsync(context, new AuditEntry("test.change", "thing/1", true));
+            await _db.Get<AuditTrail>(scope).AppendAsync(context, new AuditEntry(StreamAuditActions.Updated, "thing/1", true));
 
             // The business change then fails (a unique index refuses it) and the transaction is never committed.
             context.WorkflowRuns.Add(new WorkflowRun("job-1", "duplicate", WorkflowTriggers.Schedule, "{}", DateTimeOffset.UtcNow));
@@ -119,7 +120,7 @@ public sealed class AuditTrailTests : IAsyncLifetime
         await Should.ThrowAsync<Ava.Domain.Common.DomainException>(() => users.CreateUserAsync("first@ava.local", Roles.Viewer));
 
         await using var context = _db.NewContext();
-        (await context.AuditEvents.CountAsync(e => e.Action == AuditActions.UserCreated)).ShouldBe(1);
+        (await context.AuditEvents.CountAsync(e => e.Action == UserAuditActions.Created)).ShouldBe(1);
         (await context.Users.CountAsync(u => u.Email == "first@ava.local")).ShouldBe(1);
     }
 
@@ -135,7 +136,7 @@ public sealed class AuditTrailTests : IAsyncLifetime
         await using var context = _db.NewContext();
         var events = await context.AuditEvents.ToListAsync();
         events.Count.ShouldBe(1);
-        events[0].Action.ShouldBe(AuditActions.SecurityViolation);
+        events[0].Action.ShouldBe(SecurityAuditActions.Violation);
         events[0].UserName.ShouldBe("viewer@ava.local");
         events[0].Resource.ShouldBe("service:UserAdministrationService.ListUsersAsync");
         events[0].Error!.ShouldContain("manage_users");
@@ -189,16 +190,16 @@ public sealed class AuditTrailTests : IAsyncLifetime
         await using (var seed = _db.Services.CreateAsyncScope())
         {
             var trail = _db.Get<AuditTrail>(seed);
-            await trail.RecordAsync(new AuditEntry(AuditActions.SignInFailed, "account", false, "bad password"));
-            await trail.RecordAsync(new AuditEntry(AuditActions.SignInSucceeded, "account", true));
-            await trail.RecordAsync(new AuditEntry(AuditActions.SignInFailed, "account", false, "unknown, \"quoted\" user"));
+            await trail.RecordAsync(new AuditEntry(AccountAuditActions.SignInFailed, "account", false, "bad password"));
+            await trail.RecordAsync(new AuditEntry(AccountAuditActions.SignInSucceeded, "account", true));
+            await trail.RecordAsync(new AuditEntry(AccountAuditActions.SignInFailed, "account", false, "unknown, \"quoted\" user"));
         }
 
         _db.User = ServiceDatabase.Principal("admin@ava.local", Roles.Admin);
         await using var scope = _db.Services.CreateAsyncScope();
         var output = new StringWriter();
 
-        var rows = await _db.Get<AuditQueries>(scope).ExportCsvAsync(new AuditFilter(Action: AuditActions.SignInFailed), output);
+        var rows = await _db.Get<AuditQueries>(scope).ExportCsvAsync(new AuditFilter(Action: AccountAuditActions.SignInFailed), output);
 
         rows.ShouldBe(2);
         var lines = output.ToString().Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
@@ -207,7 +208,7 @@ public sealed class AuditTrailTests : IAsyncLifetime
         lines[1].ShouldContain("\"unknown, \"\"quoted\"\" user\"");
         lines[2].ShouldContain("bad password");
         await using var context = _db.NewContext();
-        var exported = await context.AuditEvents.SingleAsync(e => e.Action == AuditActions.AuditExported);
+        var exported = await context.AuditEvents.SingleAsync(e => e.Action == AuditLogActions.Exported);
         exported.UserName.ShouldBe("admin@ava.local");
         exported.Metadata!.ShouldContain("\"rows\":2");
     }
@@ -248,7 +249,7 @@ public sealed class AuditTrailTests : IAsyncLifetime
         var trail = _db.Get<AuditTrail>(scope);
         for (var i = 1; i <= count; i++)
         {
-            await trail.RecordAsync(new AuditEntry("test.event", $"item/{i}", i % 3 != 0, i % 3 == 0 ? "failed on purpose" : null, $"{{\"n\":{i}}}"));
+            await trail.RecordAsync(new AuditEntry(AuditLogActions.Exported, $"item/{i}", i % 3 != 0, i % 3 == 0 ? "failed on purpose" : null, $"{{\"n\":{i}}}"));
         }
     }
 

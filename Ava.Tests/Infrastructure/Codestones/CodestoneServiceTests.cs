@@ -52,7 +52,7 @@ public sealed class CodestoneServiceTests : IAsyncLifetime
 
         read.ShouldNotBeNull();
         await using var context = _db.NewContext();
-        (await context.AuditEvents.CountAsync(e => e.Action == AuditActions.SecurityViolation && e.Error!.Contains(Permissions.CreateCodestones))).ShouldBe(2);
+        (await context.AuditEvents.CountAsync(e => e.Action == SecurityAuditActions.Violation && e.Error!.Contains(Permissions.CreateCodestones))).ShouldBe(2);
     }
 
     [Fact]

@@ -86,7 +86,7 @@ public sealed class StreamServiceTests : IAsyncLifetime
 
         page.TotalCount.ShouldBe(1);
         await using var context = _db.NewContext();
-        var violations = await context.AuditEvents.Where(e => e.Action == AuditActions.SecurityViolation).ToListAsync();
+        var violations = await context.AuditEvents.Where(e => e.Action == SecurityAuditActions.Violation).ToListAsync();
         violations.Count.ShouldBe(3);
         violations.ShouldAllBe(v => v.UserName == "viewer@ava.local" && v.Error!.Contains(Permissions.UpdateStreams));
         (await context.Streams.SingleAsync()).Status.ShouldBe(StreamStatus.Raw);

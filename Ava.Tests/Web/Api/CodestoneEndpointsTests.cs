@@ -1,3 +1,5 @@
+using Ava.Domain.ApiTokens;
+using Ava.Domain.Security;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -85,9 +87,9 @@ public sealed class CodestoneEndpointsTests(AvaAppFactory app)
         await response.ReadProblemAsync(403);
         await using var db = app.OpenDatabase();
         (await db.AuditEvents.AnyAsync(
-            e => e.Action == AuditActions.SecurityViolation && e.UserName == AvaAppFactory.ViewerEmail && e.Resource == $"endpoint:POST {Codestones}",
+            e => e.Action == SecurityAuditActions.Violation && e.UserName == AvaAppFactory.ViewerEmail && e.Resource == $"endpoint:POST {Codestones}",
             TestContext.Current.CancellationToken)).ShouldBeTrue();
-        (await db.AuditEvents.Where(e => e.Action == AuditActions.ApiWrite && e.UserName == AvaAppFactory.ViewerEmail).ToListAsync(TestContext.Current.CancellationToken))
+        (await db.AuditEvents.Where(e => e.Action == ApiTokenAuditActions.ApiWrite && e.UserName == AvaAppFactory.ViewerEmail).ToListAsync(TestContext.Current.CancellationToken))
             .ShouldNotContain(e => e.Timestamp >= before && e.Resource == $"POST {Codestones}" && e.Success);
     }
 

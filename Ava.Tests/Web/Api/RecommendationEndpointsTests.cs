@@ -1,3 +1,4 @@
+using Ava.Domain.Security;
 using System.Net;
 using System.Text.Json;
 using Ava.Domain.Audit;
@@ -59,7 +60,7 @@ public sealed class RecommendationEndpointsTests(AvaAppFactory app)
 
         await response.ReadProblemAsync(403);
         await using var db = app.OpenDatabase();
-        (await db.AuditEvents.AnyAsync(e => e.Action == AuditActions.SecurityViolation && e.UserName == AvaAppFactory.ViewerEmail
+        (await db.AuditEvents.AnyAsync(e => e.Action == SecurityAuditActions.Violation && e.UserName == AvaAppFactory.ViewerEmail
             && e.Resource == $"endpoint:POST {Recommendations}" && e.Timestamp >= before, TestContext.Current.CancellationToken)).ShouldBeTrue();
     }
 

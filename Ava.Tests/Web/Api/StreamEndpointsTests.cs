@@ -1,3 +1,5 @@
+using Ava.Domain.ApiTokens;
+using Ava.Domain.Security;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -84,7 +86,7 @@ public sealed class StreamEndpointsTests(AvaAppFactory app)
         await using var db = app.OpenDatabase();
         var change = await db.AuditEvents.SingleAsync(e => e.Action == "stream.created" && e.Resource == $"stream/{id}", TestContext.Current.CancellationToken);
         change.UserName.ShouldBe(AvaAppFactory.DeveloperEmail);
-        var write = await db.AuditEvents.SingleAsync(e => e.Action == AuditActions.ApiWrite && e.CorrelationId == change.CorrelationId, TestContext.Current.CancellationToken);
+        var write = await db.AuditEvents.SingleAsync(e => e.Action == ApiTokenAuditActions.ApiWrite && e.CorrelationId == change.CorrelationId, TestContext.Current.CancellationToken);
         write.UserName.ShouldBe(AvaAppFactory.DeveloperEmail);
         write.Resource.ShouldBe($"POST {Streams}");
         write.Success.ShouldBeTrue();
@@ -103,7 +105,7 @@ public sealed class StreamEndpointsTests(AvaAppFactory app)
         await response.ReadProblemAsync(403);
         await using var db = app.OpenDatabase();
         var violations = await db.AuditEvents
-            .Where(e => e.Action == AuditActions.SecurityViolation && e.UserName == AvaAppFactory.ViewerEmail && e.Resource == $"endpoint:POST {Streams}")
+            .Where(e => e.Action == SecurityAuditActions.Violation && e.UserName == AvaAppFactory.ViewerEmail && e.Resource == $"endpoint:POST {Streams}")
             .ToListAsync(TestContext.Current.CancellationToken);
         violations.ShouldContain(e => e.Timestamp >= before && e.Metadata!.Contains("update_streams"));
     }

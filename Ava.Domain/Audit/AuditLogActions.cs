@@ -1,0 +1,8 @@
+namespace Ava.Domain.Audit;
+
+/// <summary>What people do with the audit log itself.</summary>
+[AuditActionSet("Audit log")]
+public static class AuditLogActions
+{
+    public const string Exported = "audit.exported";
+}

@@ -1,0 +1,16 @@
+using Ava.Domain.Audit;
+
+namespace Ava.Domain.Workflows;
+
+[AuditActionSet("Workflows")]
+public static class WorkflowAuditActions
+{
+    /// <summary>A person started a workflow by hand.</summary>
+    public const string RunRequested = "workflow.run_requested";
+
+    /// <summary>A run failed after its last retry.</summary>
+    public const string Failed = "workflow.failed";
+
+    /// <summary>A run did not start because the person it acts for is locked out or no longer exists.</summary>
+    public const string CallerRefused = "workflow.caller_refused";
+}
