@@ -1,3 +1,4 @@
+using Ava.Testing;
 using Ava.Domain.Security;
 using Ava.Domain.Audit;
 using Ava.Infrastructure.Audit;
@@ -22,7 +23,7 @@ internal static class AuditBenchmarks
 
     private static async Task AppendThroughputAsync(int count)
     {
-        await using var host = await BenchmarkHost.CreateAsync();
+        await using var host = await BenchmarkDatabase.CreateAsync();
 
         // Baseline: the same row written in its own transaction without reading the chain's tail.
         var baseline = await Measure.TimeAsync(async () =>
@@ -63,7 +64,7 @@ internal static class AuditBenchmarks
 
     private static async Task LargeChainAsync(int size)
     {
-        await using var host = await BenchmarkHost.CreateAsync();
+        await using var host = await BenchmarkDatabase.CreateAsync();
         var seeding = await Measure.TimeAsync(() => SeedChainAsync(host, size));
         Console.WriteLine($"<!-- seeded {size:N0} chained events in {seeding.TotalSeconds:0.0} s -->");
 
@@ -103,7 +104,7 @@ internal static class AuditBenchmarks
         Measure.Report($"audit page, first page of 50, action + outcome filter (counted up to 10,001), {size:N0} events", $"p50 {Measure.Percentile(filtered, 50):0.0} ms, p95 {Measure.Percentile(filtered, 95):0.0} ms", "—", true);
     }
 
-    private static async Task SeedChainAsync(BenchmarkHost host, int size)
+    private static async Task SeedChainAsync(ServiceDatabase host, int size)
     {
         const int batch = 20_000;
         var start = DateTimeOffset.UtcNow.AddDays(-60);

@@ -37,7 +37,7 @@ public static class DependencyInjection
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
         services.AddScoped<CircuitScope>();
         services.AddScoped<CircuitHandler, CircuitLogContext>();
-        services.AddScoped<IUserContext, UserContext>();
+        services.AddScoped<IInteractiveUserContext, UserContext>();
         services.AddScoped<IAuditActorAccessor, AuditActorAccessor>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditingAuthorizationResultHandler>();
 

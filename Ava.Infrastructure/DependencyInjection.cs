@@ -57,6 +57,7 @@ public static class DependencyInjection
         services.AddScoped<AuditQueries>();
         services.AddScoped<AuditChainVerifier>();
         services.AddScoped<AlertService>();
+        services.AddScoped<IUserContext, CallerContext>();
         services.AddScoped<PermissionGuard>();
         services.AddScoped<AccountAuditor>();
         services.AddScoped<IDemoDataSeeder, AuditDemoSeeder>();

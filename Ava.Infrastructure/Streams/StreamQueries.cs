@@ -56,3 +56,6 @@ public sealed record StreamDetail(
     string UpdatedBy,
     DateTimeOffset? ArchivedAt,
     Guid Version);
+
+/// <summary>One batch of an archive run: how many streams it archived and the last id it saw (null when none were left).</summary>
+public sealed record StreamArchiveBatch(int Archived, long? LastId);

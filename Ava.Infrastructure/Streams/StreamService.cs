@@ -129,9 +129,42 @@ public sealed class StreamService(
     public async Task<int> ArchiveManyAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken = default)
     {
         var user = await guard.DemandAsync(Permissions.UpdateStreams);
+        return await ArchiveWhereAsync(user, db => db.Streams.Where(s => ids.Contains(s.Id) && s.Status != StreamStatus.Archived), cancellationToken);
+    }
+
+    /// <summary>How many streams created before <paramref name="cutoff"/> are not archived yet.</summary>
+    public async Task<int> CountUnarchivedCreatedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default)
+    {
+        await guard.DemandAsync(Permissions.ViewStreams);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await UnarchivedCreatedBefore(db, cutoff).CountAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Archives the next <paramref name="batchSize"/> unarchived streams created before <paramref name="cutoff"/>
+    /// with ids after <paramref name="afterId"/>, through the entity's archive rule, in one transaction with
+    /// one audit event. Walking the ids forward makes a long run resumable: each batch starts where the last
+    /// committed one ended, and a stream archived already is never selected again.
+    /// </summary>
+    public async Task<StreamArchiveBatch> ArchiveCreatedBeforeAsync(DateTimeOffset cutoff, long afterId, int batchSize, CancellationToken cancellationToken = default)
+    {
+        var user = await guard.DemandAsync(Permissions.UpdateStreams);
+        long? lastId = null;
+        var archived = await ArchiveWhereAsync(user, db => UnarchivedCreatedBefore(db, cutoff).Where(s => s.Id > afterId).OrderBy(s => s.Id).Take(batchSize), cancellationToken,
+            streams => lastId = streams.Count > 0 ? streams[^1].Id : null);
+        return new StreamArchiveBatch(archived, lastId);
+    }
+
+    private async Task<int> ArchiveWhereAsync(
+        System.Security.Claims.ClaimsPrincipal user,
+        Func<AvaDbContext, IQueryable<IntelligenceStream>> select,
+        CancellationToken cancellationToken,
+        Action<IReadOnlyList<IntelligenceStream>>? selected = null)
+    {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var streams = await db.Streams.Where(s => ids.Contains(s.Id) && s.Status != StreamStatus.Archived).ToListAsync(cancellationToken);
+        var streams = await select(db).ToListAsync(cancellationToken);
+        selected?.Invoke(streams);
         var now = clock.GetUtcNow();
         foreach (var stream in streams)
         {
@@ -148,6 +181,9 @@ public sealed class StreamService(
         await transaction.CommitAsync(cancellationToken);
         return streams.Count;
     }
+
+    private static IQueryable<IntelligenceStream> UnarchivedCreatedBefore(AvaDbContext db, DateTimeOffset cutoff) =>
+        db.Streams.Where(s => s.Status != StreamStatus.Archived && s.CreatedAt < cutoff);
 
     public async Task DeleteAsync(long id, Guid expectedVersion, CancellationToken cancellationToken = default)
     {

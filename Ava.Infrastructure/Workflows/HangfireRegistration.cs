@@ -43,6 +43,7 @@ internal static class HangfireRegistration
                     Attempts = workflows.RetryAttempts,
                     DelaysInSeconds = workflows.EffectiveRetryDelaysSeconds(),
                     OnAttemptsExceeded = AttemptsExceededAction.Fail,
+                    ExceptOn = [typeof(WorkflowCallerRefusedException)],
                 },
                 new WorkflowRunRecorder(
                     sp.GetRequiredService<IDbContextFactory<AvaDbContext>>(),
@@ -50,6 +51,9 @@ internal static class HangfireRegistration
                     workflows.RetryAttempts,
                     sp.GetRequiredService<TimeProvider>(),
                     sp.GetRequiredService<ILogger<WorkflowRunRecorder>>()),
+
+                // After the recorder, so a refused caller's attempt is recorded as started and then failed.
+                new WorkflowCallerFilter(sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<ILogger<WorkflowCallerFilter>>()),
             };
             return new JobFilterProviderCollection(filters, new JobFilterAttributeFilterProvider());
         });

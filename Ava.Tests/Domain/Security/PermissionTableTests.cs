@@ -65,4 +65,21 @@ public class PermissionTableTests
     {
         PermissionTable.PermissionsOf([]).ShouldBeEmpty();
     }
+
+    [Fact]
+    public void PermissionsOf_SystemActor_HoldsOnlyWhatScheduledWorkflowsNeed()
+    {
+        PermissionTable.PermissionsOf([Roles.SystemActor]).ShouldBe(
+        [
+            Permissions.RunAiPrompts, Permissions.UpdateStreams, Permissions.ViewDashboards, Permissions.ViewStreams, Permissions.ViewCodestones,
+        ]);
+    }
+
+    [Fact]
+    public void SystemActor_IsNeverAnApproverNorARoleAPersonCanHold()
+    {
+        ApproverCapability.Evaluate([Roles.SystemActor], []).IsGranted.ShouldBeFalse();
+        Roles.IsKnown(Roles.SystemActor).ShouldBeFalse();
+        SystemActor.NameFor("archive-old-streams").ShouldBe("system:archive-old-streams");
+    }
 }

@@ -41,7 +41,7 @@ public sealed class WorkflowRunRecorderTests(WorkflowRunRecorderTests.App app) :
         var jobs = app.Services.GetRequiredService<IBackgroundJobClient>();
         string jobId;
 
-        using (WorkflowTriggerScope.Begin(WorkflowTriggers.User("tester@test.local")))
+        using (WorkflowTriggerScope.Begin(WorkflowTriggers.User("tester@test.local"), requestedById: null))
         {
             jobId = jobs.Enqueue<SucceedingJob>(job => job.RunAsync());
         }
