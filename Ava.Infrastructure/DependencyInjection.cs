@@ -73,7 +73,7 @@ public static class DependencyInjection
         services.AddSingleton<IChangeTarget, StreamChangeTarget>();
         services.AddSingleton<IChangeTarget, CodestoneChangeTarget>();
         services.AddSingleton<ChangeTargets>();
-        services.AddSingleton<ApprovalActivity>();
+        services.AddSingleton<LiveUpdates>();
         services.AddScoped<RecommendationService>();
         services.AddScoped<ChangeSetService>();
         services.AddScoped<TicketService>();

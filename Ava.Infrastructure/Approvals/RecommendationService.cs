@@ -7,6 +7,7 @@ using Ava.Domain.Common;
 using Ava.Domain.Recommendations;
 using Ava.Domain.Security;
 using Ava.Domain.Tickets;
+using Ava.Infrastructure.Approvals;
 using Ava.Infrastructure.Audit;
 using Ava.Infrastructure.ChangeSets;
 using Ava.Infrastructure.Common;
@@ -32,7 +33,7 @@ public sealed partial class RecommendationService(
     AuditTrail trail,
     ChangeTargets targets,
     IOptions<ApprovalOptions> options,
-    ApprovalActivity activity,
+    LiveUpdates activity,
     TimeProvider clock,
     ILogger<RecommendationService> logger)
 {

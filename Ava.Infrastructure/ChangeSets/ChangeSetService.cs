@@ -21,7 +21,7 @@ public sealed class ChangeSetService(
     PermissionGuard guard,
     AuditTrail trail,
     ChangeTargets targets,
-    ApprovalActivity activity,
+    LiveUpdates activity,
     TimeProvider clock,
     ILogger<ChangeSetService> logger)
 {

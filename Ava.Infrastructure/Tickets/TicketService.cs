@@ -24,7 +24,7 @@ public sealed class TicketService(
     IDbContextFactory<AvaDbContext> contexts,
     PermissionGuard guard,
     VersionedWriter writer,
-    ApprovalActivity activity,
+    LiveUpdates activity,
     TimeProvider clock)
 {
     public const int MaxPageSize = 200;

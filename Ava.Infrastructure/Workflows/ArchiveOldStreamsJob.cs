@@ -1,8 +1,6 @@
 using Ava.Infrastructure.Configuration;
-using Ava.Infrastructure.Persistence;
 using Ava.Infrastructure.Streams;
 using Hangfire.Server;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Ava.Infrastructure.Workflows;
@@ -18,7 +16,7 @@ namespace Ava.Infrastructure.Workflows;
 [WorkflowName(Name)]
 public sealed class ArchiveOldStreamsJob(
     StreamService streams,
-    IDbContextFactory<AvaDbContext> contexts,
+    WorkflowProgress progress,
     IOptions<WorkflowOptions> options,
     TimeProvider clock)
 {
@@ -34,7 +32,7 @@ public sealed class ArchiveOldStreamsJob(
     {
         var cutoff = clock.GetUtcNow().AddDays(-options.Value.ArchiveAfterDays);
         var total = await streams.CountUnarchivedCreatedBeforeAsync(cutoff, cancellationToken);
-        await ReportAsync(jobId, 0, total, cancellationToken);
+        await progress.ReportAsync(jobId, 0, total, cancellationToken);
 
         var processed = 0;
         long afterId = 0;
@@ -49,15 +47,9 @@ public sealed class ArchiveOldStreamsJob(
 
             processed += batch.Archived;
             afterId = lastId;
-            await ReportAsync(jobId, processed, Math.Max(total, processed), cancellationToken);
+            await progress.ReportAsync(jobId, processed, Math.Max(total, processed), cancellationToken);
         }
 
         return processed;
-    }
-
-    private async Task ReportAsync(string? jobId, int processed, int total, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await WorkflowProgress.ReportAsync(db, jobId, processed, total, cancellationToken);
     }
 }

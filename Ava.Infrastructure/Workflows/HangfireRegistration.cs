@@ -1,3 +1,4 @@
+using Ava.Infrastructure.Common;
 using Ava.Infrastructure.Configuration;
 using Ava.Infrastructure.Persistence;
 using Hangfire;
@@ -49,6 +50,7 @@ internal static class HangfireRegistration
                     sp.GetRequiredService<IDbContextFactory<AvaDbContext>>(),
                     sp.GetRequiredService<IServiceScopeFactory>(),
                     workflows.RetryAttempts,
+                    sp.GetRequiredService<LiveUpdates>(),
                     sp.GetRequiredService<TimeProvider>(),
                     sp.GetRequiredService<ILogger<WorkflowRunRecorder>>()),
 
@@ -79,6 +81,7 @@ internal static class HangfireRegistration
         services.AddTransient<WorkflowRunRetentionJob>();
         services.AddTransient<ArchiveOldStreamsJob>();
         services.AddScoped<WorkflowLauncher>();
+        services.AddSingleton<WorkflowProgress>();
         services.AddSingleton<WorkflowRecovery>();
         services.AddScoped<WorkflowRunQueries>();
         return services;

@@ -4,6 +4,7 @@ using Ava.Domain.Audit;
 using Ava.Domain.Security;
 using Ava.Domain.Workflows;
 using Ava.Infrastructure.Audit;
+using Ava.Infrastructure.Common;
 using Ava.Infrastructure.Persistence;
 using Hangfire;
 using Hangfire.Client;
@@ -24,6 +25,7 @@ internal sealed class WorkflowRunRecorder(
     IDbContextFactory<AvaDbContext> contexts,
     IServiceScopeFactory scopes,
     int retryAttempts,
+    LiveUpdates updates,
     TimeProvider clock,
     ILogger<WorkflowRunRecorder> logger) : IClientFilter, IServerFilter
 {
@@ -133,6 +135,7 @@ internal sealed class WorkflowRunRecorder(
             Metadata: AuditTrail.Metadata(new { jobId, runId = run.Id, attempts = run.Attempts }));
         trail.AppendAsync(db, entry, new AuditActor(null, SystemActor.NameFor(name), null, CorrelationContext.Id)).GetAwaiter().GetResult();
         transaction.Commit();
+        updates.Publish(new WorkflowRunChanged(jobId));
     }
 
     internal static string NameOf(Job job) =>
@@ -185,6 +188,7 @@ internal sealed class WorkflowRunRecorder(
             try
             {
                 db.SaveChanges();
+                updates.Publish(new WorkflowRunChanged(jobId));
                 return;
             }
             catch (DbUpdateException ex) when (attempt == 1)

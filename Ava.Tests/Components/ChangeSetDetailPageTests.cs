@@ -29,7 +29,7 @@ public sealed class ChangeSetDetailPageTests : DashboardTestContext, IAsyncLifet
         _scenario.AsAdmin();
         _scope = _db.Services.CreateAsyncScope();
         Services.AddSingleton(_scope.ServiceProvider.GetRequiredService<ChangeSetService>());
-        Services.AddSingleton(_db.Services.GetRequiredService<ApprovalActivity>());
+        Services.AddSingleton(_db.Services.GetRequiredService<Ava.Infrastructure.Common.LiveUpdates>());
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 

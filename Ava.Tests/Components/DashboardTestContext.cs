@@ -43,7 +43,7 @@ public abstract class DashboardTestContext : BunitContext
         _database = await ServiceDatabase.CreateAsync();
         var scope = _database.Services.CreateAsyncScope();
         _databaseScope = scope;
-        Services.AddSingleton(_database.Services.GetRequiredService<ApprovalActivity>());
+        Services.AddSingleton(_database.Services.GetRequiredService<Ava.Infrastructure.Common.LiveUpdates>());
         Services.AddSingleton(_database.Services.GetRequiredService<TimeProvider>());
         Services.AddScoped(_ => scope.ServiceProvider.GetRequiredService<RecommendationService>());
 
