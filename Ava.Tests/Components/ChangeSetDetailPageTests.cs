@@ -47,7 +47,7 @@ public sealed class ChangeSetDetailPageTests : DashboardTestContext, IAsyncLifet
         var dialogs = Render<MudDialogProvider>();
         var page = RenderPage(changeSetId, Approver(Roles.Developer));
         page.Find("tr[data-field=priority]").GetAttribute("data-written").ShouldBe("true");
-        page.Find("tr[data-field=summary] [data-change=added] .diff-text").TextContent.ShouldBe("- pool of 50");
+        page.Find("tr[data-field=summary] ins .text-diff-text").TextContent.ShouldBe("- pool of 50");
 
         var rollingBack = StartRollBack(page);
         await dialogs.Find("textarea").InputAsync(new ChangeEventArgs { Value = "The incident is not resolved after all." });
