@@ -1,4 +1,3 @@
-using Ava.Testing;
 using System.Diagnostics;
 using Ava.Dashboard.Api;
 using Ava.Domain.ApiTokens;

@@ -1,6 +1,5 @@
-using Ava.Testing;
-using Ava.Domain.Security;
 using Ava.Domain.Audit;
+using Ava.Domain.Security;
 using Ava.Infrastructure.Audit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

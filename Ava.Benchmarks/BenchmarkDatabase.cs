@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Ava.Domain.Security;
-using Ava.Testing;
 
 namespace Ava.Benchmarks;
 

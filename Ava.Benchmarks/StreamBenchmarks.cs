@@ -1,4 +1,3 @@
-using Ava.Testing;
 using Ava.Domain.Streams;
 using Ava.Infrastructure.Streams;
 using Ava.Infrastructure.Workflows;

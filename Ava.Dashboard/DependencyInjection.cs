@@ -1,12 +1,12 @@
 using Ava.Dashboard.Api;
 using Ava.Dashboard.Components.Account;
-using Microsoft.AspNetCore.Authentication;
 using Ava.Dashboard.Hosting;
 using Ava.Dashboard.Security;
 using Ava.Infrastructure.Audit;
 using Ava.Infrastructure.Security;
-using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Identity;

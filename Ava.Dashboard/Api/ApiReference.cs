@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using Ava.Dashboard.Hosting;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using Scalar.AspNetCore;
 

@@ -1,7 +1,7 @@
 using System.ComponentModel;
-using Microsoft.AspNetCore.Mvc;
 using Ava.Domain.Codestones;
 using Ava.Infrastructure.Codestones;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Ava.Dashboard.Api;
 

@@ -1,7 +1,7 @@
 using System.ComponentModel;
-using Microsoft.AspNetCore.Mvc;
 using Ava.Domain.Streams;
 using Ava.Infrastructure.Streams;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Ava.Dashboard.Api;
 

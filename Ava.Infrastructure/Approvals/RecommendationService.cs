@@ -7,7 +7,6 @@ using Ava.Domain.Common;
 using Ava.Domain.Recommendations;
 using Ava.Domain.Security;
 using Ava.Domain.Tickets;
-using Ava.Infrastructure.Approvals;
 using Ava.Infrastructure.Audit;
 using Ava.Infrastructure.ChangeSets;
 using Ava.Infrastructure.Common;

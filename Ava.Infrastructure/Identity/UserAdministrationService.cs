@@ -1,8 +1,8 @@
 using System.Security.Claims;
 using Ava.Domain.Audit;
 using Ava.Domain.Common;
-using Ava.Infrastructure.Audit;
 using Ava.Domain.Security;
+using Ava.Infrastructure.Audit;
 using Ava.Infrastructure.Persistence;
 using Ava.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;

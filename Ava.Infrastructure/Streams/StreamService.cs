@@ -1,5 +1,4 @@
 using Ava.Domain.Audit;
-using Ava.Domain.Common;
 using Ava.Domain.Security;
 using Ava.Domain.Streams;
 using Ava.Infrastructure.Audit;

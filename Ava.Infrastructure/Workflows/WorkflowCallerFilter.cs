@@ -1,10 +1,8 @@
 using System.Security.Claims;
 using Ava.Domain.Audit;
-using Ava.Domain.Security;
 using Ava.Domain.Workflows;
 using Ava.Infrastructure.Audit;
 using Ava.Infrastructure.Identity;
-using Hangfire.Common;
 using Hangfire.Server;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;

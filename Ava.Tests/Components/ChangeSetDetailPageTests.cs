@@ -2,7 +2,6 @@ using Ava.Dashboard.Features.ChangeSets;
 using Ava.Domain.ChangeSets;
 using Ava.Domain.Security;
 using Ava.Domain.Streams;
-using Ava.Infrastructure.Approvals;
 using Ava.Infrastructure.ChangeSets;
 using Ava.Infrastructure.Streams;
 using Ava.Tests.TestData;

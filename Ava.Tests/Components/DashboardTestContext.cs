@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Ava.Dashboard.Security;
 using Ava.Domain.Security;
 using Ava.Infrastructure.Approvals;
-using Ava.Tests.TestData;
 using Bunit;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;

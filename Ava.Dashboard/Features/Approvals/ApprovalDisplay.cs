@@ -1,6 +1,6 @@
 using System.Globalization;
-using Ava.Domain.Recommendations;
 using Ava.Dashboard.Components.Shared;
+using Ava.Domain.Recommendations;
 using MudBlazor;
 
 namespace Ava.Dashboard.Features.Approvals;

@@ -5,7 +5,6 @@ using Ava.Domain.Workflows;
 using Ava.Infrastructure.Audit;
 using Ava.Infrastructure.Identity;
 using Ava.Infrastructure.Security;
-using Ava.Tests.TestData;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

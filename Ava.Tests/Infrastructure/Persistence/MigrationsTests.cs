@@ -1,9 +1,7 @@
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Ava.Infrastructure.Persistence;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Shouldly;
-using Xunit;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Ava.Tests.Infrastructure.Persistence;
 

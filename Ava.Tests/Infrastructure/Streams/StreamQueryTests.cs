@@ -1,7 +1,6 @@
 using Ava.Domain.Security;
 using Ava.Domain.Streams;
 using Ava.Infrastructure.Streams;
-using Ava.Tests.TestData;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ava.Tests.Infrastructure.Streams;

@@ -1,10 +1,8 @@
-using Ava.Domain.Audit;
 using Ava.Domain.Security;
 using Ava.Domain.Streams;
 using Ava.Infrastructure.Common;
 using Ava.Infrastructure.Security;
 using Ava.Infrastructure.Streams;
-using Ava.Tests.TestData;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -4,7 +4,6 @@ using Ava.Domain.Streams;
 using Ava.Infrastructure.Security;
 using Ava.Infrastructure.Streams;
 using Ava.Infrastructure.Workflows;
-using Ava.Tests.TestData;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

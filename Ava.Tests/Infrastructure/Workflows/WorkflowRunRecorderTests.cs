@@ -5,8 +5,6 @@ using Ava.Tests.Web;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Shouldly;
-using Xunit;
 
 namespace Ava.Tests.Infrastructure.Workflows;
 
