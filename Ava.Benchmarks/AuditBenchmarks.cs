@@ -1,5 +1,6 @@
 using Ava.Domain.Audit;
 using Ava.Domain.Security;
+using Ava.Infrastructure.Common;
 using Ava.Infrastructure.Audit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -97,8 +98,8 @@ internal static class AuditBenchmarks
         Measure.Report("verification vs. reading the rows without hashing (baseline)", $"{verify.TotalSeconds / read.TotalSeconds:0.00}× ({read.TotalSeconds:0.00} s to read)", "—", true);
 
         var queries = scope.ServiceProvider.GetRequiredService<AuditQueries>();
-        var firstPage = await Measure.SamplesAsync(5, 50, () => queries.ListAsync(new AuditFilter(), 0, 50));
-        var filtered = await Measure.SamplesAsync(3, 20, () => queries.ListAsync(new AuditFilter(Action: AccountAuditActions.SignInFailed, Success: false), 0, 50));
+        var firstPage = await Measure.SamplesAsync(5, 50, () => queries.ListAsync(new AuditFilter(), new PageRequest(0, 50)));
+        var filtered = await Measure.SamplesAsync(3, 20, () => queries.ListAsync(new AuditFilter(Action: AccountAuditActions.SignInFailed, Success: false), new PageRequest(0, 50)));
         Measure.Report($"audit page, first page of 50, no filter, {size:N0} events", $"p50 {Measure.Percentile(firstPage, 50):0.0} ms, p95 {Measure.Percentile(firstPage, 95):0.0} ms", "≤ 50 ms", Measure.Percentile(firstPage, 95) <= 50);
         Measure.Report($"audit page, first page of 50, action + outcome filter (counted up to 10,001), {size:N0} events", $"p50 {Measure.Percentile(filtered, 50):0.0} ms, p95 {Measure.Percentile(filtered, 95):0.0} ms", "—", true);
     }

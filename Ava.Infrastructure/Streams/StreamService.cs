@@ -23,8 +23,6 @@ public sealed class StreamService(
     IValidator<StreamValues> validator,
     TimeProvider clock)
 {
-    public const int MaxPageSize = 200;
-
     /// <summary>
     /// A filtered list counts its matches up to this many: an exact count of a broad filter over
     /// 100,000 streams costs more than the page itself, and nobody pages past the first thousand.
@@ -36,7 +34,7 @@ public sealed class StreamService(
         db => db.Streams.Include(s => s.Tags),
         current => new ConcurrencyConflictException(current.UpdatedBy, current.UpdatedAt, current.Values, current.Version));
 
-    public async Task<StreamPage> ListAsync(StreamQuery query, CancellationToken cancellationToken = default)
+    public async Task<Paged<StreamRow>> ListAsync(StreamQuery query, CancellationToken cancellationToken = default)
     {
         await guard.DemandAsync(Permissions.ViewStreams);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -44,10 +42,8 @@ public sealed class StreamService(
         var total = query.HasFilters
             ? await streams.Take(CountLimit + 1).CountAsync(cancellationToken)
             : await streams.CountAsync(cancellationToken);
-        var pageSize = Math.Clamp(query.PageSize, 1, MaxPageSize);
         var rows = await Sort(streams, query)
-            .Skip(Math.Max(0, query.Page) * pageSize)
-            .Take(pageSize)
+            .Page(query.Paging)
             .Select(s => new { s.Id, s.Title, s.Source, s.Status, s.Priority, s.EclScore, s.CreatedAt, s.UpdatedAt })
             .ToListAsync(cancellationToken);
 
@@ -55,7 +51,7 @@ public sealed class StreamService(
         var tags = (await db.StreamTags.AsNoTracking().Where(t => ids.Contains(t.StreamId)).ToListAsync(cancellationToken))
             .ToLookup(t => t.StreamId, t => t.Tag);
         var items = rows.Select(r => new StreamRow(r.Id, r.Title, r.Source, r.Status, r.Priority, r.EclScore, tags[r.Id].Order().ToList(), r.CreatedAt, r.UpdatedAt)).ToList();
-        return new StreamPage(items, total);
+        return new Paged<StreamRow>(items, total, query.Paging, query.HasFilters ? CountLimit : null);
     }
 
     public async Task<StreamDetail?> GetAsync(long id, CancellationToken cancellationToken = default)
