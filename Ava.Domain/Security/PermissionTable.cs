@@ -1,7 +1,7 @@
 namespace Ava.Domain.Security;
 
 /// <summary>
-/// The permission table of SPEC §2, kept as data: one row per permission, the roles that hold it.
+/// The permission table of specification §2, kept as data: one row per permission, the roles that hold it.
 /// Pages, endpoints and services ask this table; nothing else maps roles to permissions.
 /// </summary>
 public static class PermissionTable

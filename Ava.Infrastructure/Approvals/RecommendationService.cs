@@ -21,7 +21,7 @@ using Microsoft.Extensions.Options;
 namespace Ava.Infrastructure.Approvals;
 
 /// <summary>
-/// The approval loop (SPEC §3, §4): assistants submit recommendations (run_ai_prompts); approvers
+/// The approval loop (specification §3, §4): assistants submit recommendations (run_ai_prompts); approvers
 /// approve, reject or escalate them. Approval applies every change in one transaction through the
 /// entities' validators and records a changeset; a failure writes nothing but a Failed status and
 /// its audit event.
@@ -152,7 +152,7 @@ public sealed partial class RecommendationService(
     }
 
     /// <summary>
-    /// Applies the recommendation (SPEC §4) and returns the new changeset's id. Throws
+    /// Applies the recommendation (specification §4) and returns the new changeset's id. Throws
     /// <see cref="RecommendationDecidedException"/> when someone decided it first,
     /// <see cref="ReviewConfirmationRequiredException"/> for an unconfirmed "needs review", and
     /// <see cref="ApplyFailedException"/> when a change cannot be applied (nothing is written then).

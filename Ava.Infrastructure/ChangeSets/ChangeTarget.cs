@@ -19,7 +19,7 @@ public interface IChangeTarget
 {
     ChangeTargetType Type { get; }
 
-    /// <summary>The fields an assistant may change (SPEC §3), by API name.</summary>
+    /// <summary>The fields an assistant may change (specification §3), by API name.</summary>
     IReadOnlyList<string> ChangeableFields { get; }
 
     /// <summary>The API name of <paramref name="field"/> (any case, with or without underscores), or null when the entity has no such field.</summary>

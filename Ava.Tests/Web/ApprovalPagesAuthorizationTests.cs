@@ -2,7 +2,7 @@ using System.Net;
 
 namespace Ava.Tests.Web;
 
-/// <summary>SPEC §9b: the approvals queue and changesets for run_ai_prompts or approvers, tickets for approvers only.</summary>
+/// <summary>specification §9b: the approvals queue and changesets for run_ai_prompts or approvers, tickets for approvers only.</summary>
 [Collection(DashboardAppCollection.Name)]
 public sealed class ApprovalPagesAuthorizationTests(AvaAppFactory app)
 {

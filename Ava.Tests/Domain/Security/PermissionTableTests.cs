@@ -4,7 +4,7 @@ namespace Ava.Tests.Domain.Security;
 
 public class PermissionTableTests
 {
-    /// <summary>SPEC §2, cell by cell: permission, Admin, Developer, Viewer.</summary>
+    /// <summary>specification §2, cell by cell: permission, Admin, Developer, Viewer.</summary>
     public static TheoryData<string, bool, bool, bool> Table => new()
     {
         { "execute_commands", true, false, false },
