@@ -2,8 +2,6 @@ using Ava.Domain.Codestones;
 using Ava.Domain.Streams;
 using Ava.Infrastructure.Alerts;
 using Ava.Infrastructure.Approvals;
-using Ava.Infrastructure.ChangeSets;
-using Ava.Infrastructure.Tickets;
 using Ava.Infrastructure.ApiTokens;
 using Ava.Infrastructure.Codestones;
 using Ava.Infrastructure.Common;
@@ -37,7 +35,6 @@ public static class DependencyInjection
 
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
         services.Configure<WorkflowOptions>(configuration.GetSection(WorkflowOptions.Section));
-        services.Configure<ApprovalOptions>(configuration.GetSection(ApprovalOptions.Section));
         services.AddSingleton(BootstrapOptions.From(configuration));
         services.AddSingleton(TimeProvider.System);
 
@@ -61,7 +58,6 @@ public static class DependencyInjection
         services.AddScoped<AccountAuditor>();
         services.AddScoped<IDemoDataSeeder, AuditDemoSeeder>();
         services.AddScoped<IDemoDataSeeder, StreamsDemoSeeder>();
-        services.AddScoped<IDemoDataSeeder, ApprovalsDemoSeeder>();
         services.AddScoped<VersionedWriter>();
         services.AddScoped<StreamService>();
         services.AddScoped<CodestoneService>();
@@ -69,13 +65,7 @@ public static class DependencyInjection
         services.AddSingleton<IValidator<NewApiToken>, NewApiTokenValidator>();
         services.AddSingleton<IValidator<StreamValues>, StreamValuesValidator>();
         services.AddSingleton<IValidator<CodestoneValues>, CodestoneValuesValidator>();
-        services.AddSingleton<IChangeTarget, StreamChangeTarget>();
-        services.AddSingleton<IChangeTarget, CodestoneChangeTarget>();
-        services.AddSingleton<ChangeTargets>();
-        services.AddSingleton<ApprovalActivity>();
-        services.AddScoped<RecommendationService>();
-        services.AddScoped<ChangeSetService>();
-        services.AddScoped<TicketService>();
+        services.AddApprovals(configuration);
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<CodeHighlighter>();
         services.AddScoped<UserAdministrationService>();

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Ava.Dashboard.Components.Shared.Labels;
 using Ava.Dashboard.Security;
 using Ava.Domain.Security;
 using Ava.Infrastructure.Approvals;
@@ -28,6 +29,8 @@ public abstract class DashboardTestContext : BunitContext
         Services.AddMudServices();
         Services.AddLogging();
         Services.AddPermissionPolicies();
+        Services.AddChangeTargets();
+        Services.AddSingleton<TargetLabels>();
 
         // bUnit pre-registers a placeholder that refuses to authorize; these tests want the real evaluation.
         Services.AddTransient<IAuthorizationService, DefaultAuthorizationService>();
@@ -45,7 +48,8 @@ public abstract class DashboardTestContext : BunitContext
         _databaseScope = scope;
         Services.AddSingleton(_database.Services.GetRequiredService<ApprovalActivity>());
         Services.AddSingleton(_database.Services.GetRequiredService<TimeProvider>());
-        Services.AddScoped(_ => scope.ServiceProvider.GetRequiredService<RecommendationService>());
+        Services.AddScoped(_ => scope.ServiceProvider.GetRequiredService<RecommendationQueries>());
+        Services.AddScoped(_ => scope.ServiceProvider.GetRequiredService<RecommendationDecisions>());
 
         // Last: setting the renderer info builds the container, after which nothing can be added.
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));

@@ -149,9 +149,9 @@ public sealed class ChangeSetServiceTests : IAsyncLifetime
         await _scenario.ApproveAsync((await _scenario.SubmitAsync(0.9, UpdateStream(stream.Id, ("priority", "High"), ("summary", "Rewritten."), ("ecl_score", "0.2"), ("title", "Renamed by the assistant")))).Id);
         await _scenario.Use<ChangeSetService>(s => s.RollbackAsync(first, "Undo."));
 
-        var rolledBack = await _scenario.Use<ChangeSetService, ChangeSetPage>(s => s.ListAsync(new ChangeSetQuery(Status: ChangeSetStatus.RolledBack)));
-        var moderate = await _scenario.Use<ChangeSetService, ChangeSetPage>(s => s.ListAsync(new ChangeSetQuery(Complexity: ChangeSetComplexity.Moderate)));
-        var byOther = await _scenario.Use<ChangeSetService, ChangeSetPage>(s => s.ListAsync(new ChangeSetQuery(AppliedBy: "someone@else")));
+        var rolledBack = await _scenario.Use<ChangeSetService, Paged<ChangeSetRow>>(s => s.ListAsync(new ChangeSetQuery(Status: ChangeSetStatus.RolledBack), PageRequest.First));
+        var moderate = await _scenario.Use<ChangeSetService, Paged<ChangeSetRow>>(s => s.ListAsync(new ChangeSetQuery(Complexity: ChangeSetComplexity.Moderate), PageRequest.First));
+        var byOther = await _scenario.Use<ChangeSetService, Paged<ChangeSetRow>>(s => s.ListAsync(new ChangeSetQuery(AppliedBy: "someone@else"), PageRequest.First));
 
         rolledBack.Items.ShouldHaveSingleItem().Id.ShouldBe(first);
         moderate.Items.ShouldHaveSingleItem().TargetSummary.ShouldBe(Sample.Title); // the title when it was submitted
