@@ -21,7 +21,7 @@ public sealed class ServiceDatabase : IAsyncDisposable
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "ava-tests", Guid.NewGuid().ToString("N"));
     private readonly ServiceProvider _services;
 
-    private ServiceDatabase()
+    private ServiceDatabase(Action<IServiceCollection>? configure)
     {
         Directory.CreateDirectory(_folder);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -33,6 +33,7 @@ public sealed class ServiceDatabase : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddInfrastructure(configuration, _folder);
+        configure?.Invoke(services);
         services.AddSingleton(this);
         services.AddScoped<IUserContext, TestUserContext>();
         services.AddScoped<IAuditActorAccessor, TestActorAccessor>();
@@ -44,9 +45,10 @@ public sealed class ServiceDatabase : IAsyncDisposable
 
     public IServiceProvider Services => _services;
 
-    public static async Task<ServiceDatabase> CreateAsync()
+    /// <param name="configure">Adds to or replaces the Infrastructure's services, for a test that extends them (a change target of its own, say).</param>
+    public static async Task<ServiceDatabase> CreateAsync(Action<IServiceCollection>? configure = null)
     {
-        var database = new ServiceDatabase();
+        var database = new ServiceDatabase(configure);
         await using var scope = database._services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
         return database;
