@@ -158,6 +158,31 @@ public sealed class ChangeSetServiceTests : IAsyncLifetime
         byOther.Total.ShouldBe(0);
     }
 
+    [Fact]
+    public async Task GetAsync_ReadsTheGrantOfAChangesetRecordedInTheOldSpelling_AsItsWireName()
+    {
+        var stream = await _scenario.CreateStreamAsync();
+        var changeSetId = await _scenario.ApproveAsync((await _scenario.SubmitAsync(0.9, UpdateStream(stream.Id, ("status", "Refined")))).Id);
+        await _db.ExecuteRawAsync($"UPDATE ChangeSets SET ApprovalGrant = 'ApproverClaim' WHERE Id = {changeSetId}");
+
+        (await _scenario.GetChangeSetAsync(changeSetId))!.ApprovalGrant.ShouldBe("approver_claim");
+    }
+
+    [Fact]
+    public async Task RollbackAsync_RecordsTheGrantByTheSameWireNameAsTheApproval()
+    {
+        var stream = await _scenario.CreateStreamAsync();
+        var changeSetId = await _scenario.ApproveAsync((await _scenario.SubmitAsync(0.9, UpdateStream(stream.Id, ("status", "Refined")))).Id);
+
+        await _scenario.Use<ChangeSetService>(s => s.RollbackAsync(changeSetId, "Too early."));
+
+        await using var db = _db.NewContext();
+        var approved = await db.AuditEvents.SingleAsync(e => e.Action == RecommendationAuditActions.Approved);
+        var rolledBack = await db.AuditEvents.SingleAsync(e => e.Action == ChangeSetAuditActions.RolledBack);
+        approved.Metadata.ShouldNotBeNull().ShouldContain("\"grant\":\"admin_role\"");
+        rolledBack.Metadata.ShouldNotBeNull().ShouldContain("\"grant\":\"admin_role\"");
+    }
+
     private async Task<string?> FieldsJsonAsync(long id)
     {
         await using var db = _db.NewContext();

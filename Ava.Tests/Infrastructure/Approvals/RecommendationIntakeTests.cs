@@ -101,4 +101,56 @@ public sealed class RecommendationIntakeTests : IAsyncLifetime
 
         error.Errors["changes[1].targetId"].ShouldHaveSingleItem().ShouldBe($"The stream #{stream.Id} is named twice; put all its changes in one entry.");
     }
+
+    [Fact]
+    public async Task SubmitAsync_QuotesWhatTheCallerSent_AsWritten_EvenWhenItLooksLikeAPlaceholder()
+    {
+        var stream = await _scenario.CreateStreamAsync();
+
+        var error = await Should.ThrowAsync<InvalidValuesException>(() => _scenario.SubmitAsync(0.9,
+            UpdateStream(stream.Id, ("{PropertyName}", "x")),
+            new SubmittedChange("{PropertyValue}", 1, [new FieldChange("title", "x")])));
+
+        error.Errors["changes[0].fields[0]"].ShouldBe(["Field '{PropertyName}' is not allowed on a stream; a recommendation may change title, status, priority, summary, ecl_score, tags."]);
+        error.Errors["changes[1].targetType"].ShouldBe(["Target type '{PropertyValue}' is not allowed; recommendations may change stream or codestone."]);
+    }
+
+    [Theory]
+    [InlineData(7L, "create", "title", "changes[0].targetId", "A create has no target id.")]
+    [InlineData(null, "delete", null, "changes[0].targetId", "A delete needs the id of the stream.")]
+    [InlineData(null, "update", "title", "changes[0].targetId", "An update needs the id of the stream.")]
+    [InlineData(null, "rename", "title", "changes[0].operation", "Operation 'rename' is not known; use create, update or delete.")]
+    [InlineData(null, null, null, "changes[0].fields", "Name at least one field to change.")]
+    public async Task SubmitAsync_NamesTheFirstProblemOfAChange_UnderItsPart(long? id, string? operation, string? field, string key, string message)
+    {
+        var error = await Should.ThrowAsync<InvalidValuesException>(() => _scenario.SubmitAsync(0.9,
+            new SubmittedChange("stream", id, field is null ? [] : [new FieldChange(field, "A stream the assistant names")], operation)));
+
+        error.Errors.Keys.ShouldHaveSingleItem().ShouldBe(key);
+        error.Errors[key].ShouldBe([message]);
+    }
+
+    [Fact]
+    public async Task SubmitAsync_RefusesADeleteThatNamesFields_AndAFieldNamedTwice()
+    {
+        var stream = await _scenario.CreateStreamAsync();
+
+        var error = await Should.ThrowAsync<InvalidValuesException>(() => _scenario.SubmitAsync(0.9,
+            new SubmittedChange("stream", stream.Id, [new FieldChange("status", "Refined")], "delete"),
+            new SubmittedChange("codestone", null, [new FieldChange("title", "Retry with jitter"), new FieldChange("Title", "Retry again")])));
+
+        error.Errors["changes[0].fields"].ShouldBe(["A delete names no fields."]);
+        error.Errors["changes[1].fields[1]"].ShouldBe(["Field 'title' is named twice."]);
+    }
+
+    [Fact]
+    public async Task SubmitAsync_RefusesAnEmptySubmission_WithAMessagePerPart()
+    {
+        var error = await Should.ThrowAsync<InvalidValuesException>(() => _scenario.Use<RecommendationIntake, SubmissionResult>(s => s.SubmitAsync(
+            new RecommendationSubmission([], " ", double.NaN, "email"))));
+
+        error.Errors.Keys.Order().ShouldBe(["changes", "confidence", "rationale", "source"]);
+        error.Errors["changes"].ShouldBe(["A recommendation needs at least one change."]);
+        error.Errors["rationale"].ShouldBe(["A rationale is required: say why the change is right."]);
+    }
 }

@@ -42,4 +42,24 @@ public sealed class RecommendationQueriesTests : IAsyncLifetime
         preview.ChangedSinceSubmission.ShouldNotBeNull().ShouldStartWith("Changed by admin@ava.local at ");
         preview.Fields.ShouldHaveSingleItem().ShouldBe(new Ava.Infrastructure.ChangeSets.FieldPreview("priority", "Low", "High", false));
     }
+
+    [Fact]
+    public async Task ListAsync_ServesThePageAskedFor_WithTheTotalAndTheCountsPerBand()
+    {
+        var stream = await _scenario.CreateStreamAsync();
+        var ids = new List<long>();
+        foreach (var confidence in new[] { 0.9, 0.5, 0.8 })
+        {
+            ids.Add((await _scenario.SubmitAsync(confidence, UpdateStream(stream.Id, ("priority", "High")))).Id);
+        }
+
+        var second = await _scenario.Use<RecommendationQueries, RecommendationPage>(s => s.ListAsync(new RecommendationQuery(), new PageRequest(1, 2)));
+        var huge = await _scenario.Use<RecommendationQueries, RecommendationPage>(s => s.ListAsync(new RecommendationQuery(), new PageRequest(0, 100_000)));
+
+        second.Items.ShouldHaveSingleItem().Id.ShouldBe(ids[0]);
+        (second.Total, second.Rows.Request.Page, second.Rows.Request.Size).ShouldBe((3, 1, 2));
+        (second.Counts.Ready, second.Counts.NeedsReview).ShouldBe((2, 1));
+        huge.Rows.Request.Size.ShouldBe(PageRequest.MaxSize);
+        huge.Items.Select(r => r.Id).ShouldBe([ids[2], ids[1], ids[0]]);
+    }
 }
