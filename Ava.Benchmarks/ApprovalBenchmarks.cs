@@ -2,6 +2,7 @@ using Ava.Domain.Recommendations;
 using Ava.Domain.Streams;
 using Ava.Infrastructure.Approvals;
 using Ava.Infrastructure.ChangeSets;
+using Ava.Infrastructure.Common;
 using Ava.Infrastructure.Streams;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,10 +43,10 @@ internal static class ApprovalBenchmarks
 
         await SeedPendingAsync(host, ids, pending);
         await using var scope = host.Scope();
-        var service = scope.ServiceProvider.GetRequiredService<RecommendationService>();
-        var firstPage = await Measure.SamplesAsync(5, 40, () => service.ListAsync(new RecommendationQuery()));
+        var service = scope.ServiceProvider.GetRequiredService<RecommendationQueries>();
+        var firstPage = await Measure.SamplesAsync(5, 40, () => service.ListAsync(new RecommendationQuery(), PageRequest.First));
         Report($"queue first page with {pending:N0} pending (incl. counts per band)", firstPage, 50, null);
-        var filtered = await Measure.SamplesAsync(5, 40, () => service.ListAsync(new RecommendationQuery(Band: ConfidenceBand.NeedsReview, Source: "triage")));
+        var filtered = await Measure.SamplesAsync(5, 40, () => service.ListAsync(new RecommendationQuery(Band: ConfidenceBand.NeedsReview, Source: "triage"), PageRequest.First));
         Report($"queue first page with {pending:N0} pending, band + source filter", filtered, 50, null);
     }
 
@@ -63,12 +64,13 @@ internal static class ApprovalBenchmarks
         for (var i = 0; i < runs + 2; i++)
         {
             await using var scope = host.Scope();
-            var recommendations = scope.ServiceProvider.GetRequiredService<RecommendationService>();
+            var intake = scope.ServiceProvider.GetRequiredService<RecommendationIntake>();
+            var decisions = scope.ServiceProvider.GetRequiredService<RecommendationDecisions>();
             var changes = streams().Select((id, j) => new SubmittedChange("stream", id,
                 [new FieldChange("priority", (i + j) % 2 == 0 ? "High" : "Low"), new FieldChange("ecl_score", $"0.{(i + j) % 9 + 1}")])).ToList();
-            var submitted = await recommendations.SubmitAsync(new RecommendationSubmission(changes, "Benchmark.", 0.9, "api:bench"));
+            var submitted = await intake.SubmitAsync(new RecommendationSubmission(changes, "Benchmark.", 0.9, "api:bench"));
             var changeSetId = 0L;
-            var elapsed = await Measure.TimeAsync(async () => changeSetId = await recommendations.ApproveAsync(submitted.Id));
+            var elapsed = await Measure.TimeAsync(async () => changeSetId = await decisions.ApproveAsync(submitted.Id));
             var undo = rollBack
                 ? await Measure.TimeAsync(() => scope.ServiceProvider.GetRequiredService<ChangeSetService>().RollbackAsync(changeSetId, "Benchmark."))
                 : TimeSpan.Zero;
@@ -127,6 +129,8 @@ internal static class ApprovalBenchmarks
         var now = DateTimeOffset.UtcNow;
         var sources = new[] { "triage", "code_review", "api:sync-daemon" };
         var thresholds = ConfidenceThresholds.Default;
+        await using var scope = host.Scope();
+        var nouns = scope.ServiceProvider.GetRequiredService<IChangeTargetNouns>();
         for (var batch = 0; batch < count; batch += 1_000)
         {
             await using var db = host.NewContext();
@@ -135,6 +139,7 @@ internal static class ApprovalBenchmarks
                 var confidence = 0.4 + (i % 59) / 100.0;
                 db.Recommendations.Add(new AiRecommendation(
                     [new ProposedChange(ChangeTargetType.Stream, ids[i % ids.Length], ChangeOperation.Update, [new FieldChange("status", "Refined")], null, $"Benchmark stream number {i % ids.Length}")],
+                    nouns,
                     "Benchmark.", confidence, thresholds.Classify(confidence), sources[i % sources.Length], "bench", now.AddSeconds(-i * 250)));
             }
 

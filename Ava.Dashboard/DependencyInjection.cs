@@ -1,5 +1,6 @@
 using Ava.Dashboard.Api;
 using Ava.Dashboard.Components.Account;
+using Ava.Dashboard.Components.Shared.Labels;
 using Ava.Dashboard.Hosting;
 using Ava.Dashboard.Security;
 using Ava.Infrastructure.Audit;
@@ -35,6 +36,7 @@ public static class DependencyInjection
         services.AddScoped<IdentityRedirectManager>();
         services.AddScoped<NewApiTokenCookie>();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+        services.AddSingleton<TargetLabels>();
         services.AddScoped<CircuitScope>();
         services.AddScoped<CircuitHandler, CircuitLogContext>();
         services.AddScoped<IInteractiveUserContext, UserContext>();

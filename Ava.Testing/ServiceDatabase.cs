@@ -26,7 +26,8 @@ public sealed class ServiceDatabase : IAsyncDisposable
     private readonly ServiceProvider _services;
     private readonly bool _deleteFolder;
 
-    private ServiceDatabase(string folder, string connectionString, bool deleteFolder, IReadOnlyDictionary<string, string?>? settings)
+    private ServiceDatabase(
+        string folder, string connectionString, bool deleteFolder, IReadOnlyDictionary<string, string?>? settings, Action<IServiceCollection>? configure)
     {
         Folder = folder;
         ConnectionString = connectionString;
@@ -48,6 +49,7 @@ public sealed class ServiceDatabase : IAsyncDisposable
         services.AddSingleton(this);
         services.AddScoped<IInteractiveUserContext, TestCaller>();
         services.AddScoped<IAuditActorAccessor, TestActor>();
+        configure?.Invoke(services);
         _services = services.BuildServiceProvider();
     }
 
@@ -69,10 +71,12 @@ public sealed class ServiceDatabase : IAsyncDisposable
     /// <summary>A fresh database in a temporary folder, migrated like a first start.</summary>
     /// <param name="keepFiles">Leave the folder behind on dispose, for a dashboard started on it afterwards.</param>
     /// <param name="settings">Configuration values over the defaults, as a host's settings would give them.</param>
-    public static async Task<ServiceDatabase> CreateAsync(bool keepFiles = false, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="configure">Adds to or replaces the Infrastructure's services, for a test that extends them (a change target of its own, say).</param>
+    public static async Task<ServiceDatabase> CreateAsync(
+        bool keepFiles = false, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
         var folder = Directory.CreateTempSubdirectory("ava-tests-").FullName;
-        var database = new ServiceDatabase(folder, $"Data Source={Path.Combine(folder, DatabaseFile)}", !keepFiles, settings);
+        var database = new ServiceDatabase(folder, $"Data Source={Path.Combine(folder, DatabaseFile)}", !keepFiles, settings, configure);
         await using var scope = database._services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
         return database;
@@ -80,7 +84,7 @@ public sealed class ServiceDatabase : IAsyncDisposable
 
     /// <summary>The services over an existing database, such as the one a running dashboard uses.</summary>
     public static ServiceDatabase Open(string connectionString) =>
-        new(Directory.CreateTempSubdirectory("ava-tests-services-").FullName, connectionString, deleteFolder: true, null);
+        new(Directory.CreateTempSubdirectory("ava-tests-services-").FullName, connectionString, deleteFolder: true, null, null);
 
     /// <summary>A signed-in principal with one role, as a test user without an account.</summary>
     public static ClaimsPrincipal Principal(string email, string role) =>

@@ -1,5 +1,8 @@
 using System.Security.Cryptography;
+using System.Text.Json.Nodes;
 using Ava.Dashboard.Hosting;
+using Ava.Domain.Recommendations;
+using Ava.Infrastructure.ChangeSets;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.OpenApi;
 using Scalar.AspNetCore;
@@ -40,6 +43,19 @@ internal static class ApiReference
                     operation.Security ??= [];
                     operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerSchemeId, context.Document)] = [] });
                 }
+            });
+            options.AddSchemaTransformer((schema, context, _) =>
+            {
+                // Written by its own converter, so the generator cannot tell: a type is its API name, one of the catalogue's.
+                if (context.JsonTypeInfo.Type == typeof(ChangeTargetType))
+                {
+                    schema.Type = JsonSchemaType.String;
+                    schema.Properties?.Clear();
+                    schema.Enum = [.. context.ApplicationServices.GetRequiredService<ChangeTargets>().Names.Select(name => (JsonNode)name)];
+                    schema.Description = "The kind of entity, by its API name.";
+                }
+
+                return Task.CompletedTask;
             });
             options.AddDocumentTransformer((document, _, _) =>
             {

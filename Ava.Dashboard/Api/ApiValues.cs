@@ -1,3 +1,5 @@
+using Ava.Domain.Recommendations;
+using Ava.Infrastructure.ChangeSets;
 using Ava.Infrastructure.Common;
 
 namespace Ava.Dashboard.Api;
@@ -46,6 +48,23 @@ internal sealed class ApiValues
         }
 
         _errors[field] = [$"'{field}' must be one of {string.Join(", ", System.Enum.GetNames<TEnum>())}."];
+        return null;
+    }
+
+    /// <summary>A change-target type from its API name (any case), or null when absent; a name the catalogue does not know is an error.</summary>
+    public ChangeTargetType? TargetType(string? text, string field, ChangeTargets targets)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (targets.Find(text) is { } target)
+        {
+            return target.Type;
+        }
+
+        _errors[field] = [$"'{field}' must be one of {string.Join(", ", targets.Names)}."];
         return null;
     }
 

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Ava.Domain.ChangeSets;
 using Ava.Domain.Recommendations;
 using Ava.Infrastructure.ChangeSets;
+using Ava.Infrastructure.Common;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Ava.Dashboard.Api;
@@ -54,11 +55,11 @@ public sealed record ChangeSetListParameters(
     [property: FromQuery(Name = "from"), Description("Applied at or after this instant (ISO 8601).")] DateTimeOffset? From,
     [property: FromQuery(Name = "to"), Description("Applied before this instant (ISO 8601).")] DateTimeOffset? To,
     [property: FromQuery(Name = "complexity"), Description("Simple, Moderate or Complex.")] string? Complexity,
-    [property: FromQuery(Name = "targetType"), Description("Stream or Codestone.")] string? TargetType,
+    [property: FromQuery(Name = "targetType"), Description("The kind of entity, by its API name: stream or codestone.")] string? TargetType,
     [property: FromQuery(Name = "page"), Description("Zero-based page number (default 0).")] int? Page,
     [property: FromQuery(Name = "pageSize"), Description("Rows per page, 1 to 200 (default 25).")] int? PageSize)
 {
-    internal ChangeSetQuery ToQuery()
+    internal (ChangeSetQuery Query, PageRequest Page) ToQuery(ChangeTargets targets)
     {
         var values = new ApiValues();
         var query = new ChangeSetQuery(
@@ -67,12 +68,10 @@ public sealed record ChangeSetListParameters(
             From: From,
             To: To,
             Complexity: values.Enum<ChangeSetComplexity>(Complexity, "complexity"),
-            TargetType: values.Enum<ChangeTargetType>(TargetType, "targetType"),
-            Page: Page ?? 0,
-            PageSize: PageSize ?? 25);
+            TargetType: values.TargetType(TargetType, "targetType", targets));
         values.Check(From is null || To is null || From < To, "to", "'to' must be after 'from'.");
-        ApiPaging.Check(values, query.Page, query.PageSize, ChangeSetService.MaxPageSize);
+        ApiPaging.Check(values, Page ?? 0, PageSize ?? PageRequest.DefaultSize, PageRequest.MaxSize);
         values.ThrowIfInvalid();
-        return query;
+        return (query, new PageRequest(Page ?? 0, PageSize ?? PageRequest.DefaultSize));
     }
 }

@@ -40,13 +40,14 @@ internal static class ChangeSetEndpoints
             .ProducesApiErrors();
     }
 
-    private static async Task<Ok<ChangeSetList>> ListAsync([AsParameters] ChangeSetListParameters parameters, ChangeSetService service, CancellationToken cancellationToken)
+    private static async Task<Ok<ChangeSetList>> ListAsync(
+        [AsParameters] ChangeSetListParameters parameters, ChangeSetService service, ChangeTargets targets, CancellationToken cancellationToken)
     {
-        var query = parameters.ToQuery();
-        var page = await service.ListAsync(query, cancellationToken);
+        var (query, request) = parameters.ToQuery(targets);
+        var page = await service.ListAsync(query, request, cancellationToken);
         var items = page.Items.Select(c => new ChangeSetListItem(c.Id, c.RecommendationId, c.Status, c.Complexity, c.TargetType, c.TargetSummary, c.EntityCount,
             c.AppliedBy, c.AppliedAt, c.RolledBackBy, c.RolledBackAt)).ToList();
-        return TypedResults.Ok(new ChangeSetList(items, query.Page, query.PageSize, page.Total));
+        return TypedResults.Ok(new ChangeSetList(items, request.Page, request.Size, page.Total));
     }
 
     private static async Task<Results<Ok<ChangeSetResource>, ProblemHttpResult>> GetAsync(long id, ChangeSetService service, CancellationToken cancellationToken) =>

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Ava.Domain.Recommendations;
 using Ava.Infrastructure.Approvals;
+using Ava.Infrastructure.ChangeSets;
 using Ava.Infrastructure.Common;
 using Microsoft.AspNetCore.Mvc;
 
@@ -168,24 +169,22 @@ public sealed record TicketResource(long Id, string Number, string Priority, str
 public sealed record RecommendationListParameters(
     [property: FromQuery(Name = "status"), Description("Pending (default), Applied, Rejected, Escalated, Failed, RolledBack, or all.")] string? Status,
     [property: FromQuery(Name = "source"), Description("Exactly this source, e.g. triage or api:sync-daemon.")] string? Source,
-    [property: FromQuery(Name = "targetType"), Description("Stream or Codestone.")] string? TargetType,
+    [property: FromQuery(Name = "targetType"), Description("The kind of entity, by its API name: stream or codestone.")] string? TargetType,
     [property: FromQuery(Name = "band"), Description("Ready, NeedsReview or Escalated.")] string? Band,
     [property: FromQuery(Name = "page"), Description("Zero-based page number (default 0).")] int? Page,
     [property: FromQuery(Name = "pageSize"), Description("Rows per page, 1 to 200 (default 25).")] int? PageSize)
 {
-    internal RecommendationQuery ToQuery()
+    internal (RecommendationQuery Query, PageRequest Page) ToQuery(ChangeTargets targets)
     {
         var values = new ApiValues();
         var all = string.Equals(Status?.Trim(), "all", StringComparison.OrdinalIgnoreCase);
         var query = new RecommendationQuery(
             Status: all ? null : values.Enum<RecommendationStatus>(Status, "status") ?? RecommendationStatus.Pending,
             Source: string.IsNullOrWhiteSpace(Source) ? null : Source.Trim(),
-            TargetType: values.Enum<ChangeTargetType>(TargetType, "targetType"),
-            Band: values.Enum<ConfidenceBand>(Band, "band"),
-            Page: Page ?? 0,
-            PageSize: PageSize ?? 25);
-        ApiPaging.Check(values, query.Page, query.PageSize, RecommendationService.MaxPageSize);
+            TargetType: values.TargetType(TargetType, "targetType", targets),
+            Band: values.Enum<ConfidenceBand>(Band, "band"));
+        ApiPaging.Check(values, Page ?? 0, PageSize ?? PageRequest.DefaultSize, PageRequest.MaxSize);
         values.ThrowIfInvalid();
-        return query;
+        return (query, new PageRequest(Page ?? 0, PageSize ?? PageRequest.DefaultSize));
     }
 }

@@ -1,4 +1,5 @@
 using Ava.Dashboard.Security;
+using Ava.Domain.Recommendations;
 using Ava.Infrastructure.Approvals;
 using Ava.Infrastructure.ChangeSets;
 using Ava.Infrastructure.Common;
@@ -79,46 +80,48 @@ internal static class RecommendationEndpoints
             .ProducesApiErrors();
     }
 
-    private static async Task<Ok<RecommendationList>> ListAsync([AsParameters] RecommendationListParameters parameters, RecommendationService service, CancellationToken cancellationToken)
+    private static async Task<Ok<RecommendationList>> ListAsync(
+        [AsParameters] RecommendationListParameters parameters, RecommendationQueries service, ChangeTargets targets, CancellationToken cancellationToken)
     {
-        var query = parameters.ToQuery();
-        var page = await service.ListAsync(query, cancellationToken);
+        var (query, request) = parameters.ToQuery(targets);
+        var page = await service.ListAsync(query, request, cancellationToken);
         var items = page.Items.Select(r => new RecommendationListItem(r.Id, r.Status, r.Band, r.Confidence, r.Source, r.TargetType, r.TargetSummary, r.ChangeSummary, r.CreatedAt, r.DecidedBy)).ToList();
-        return TypedResults.Ok(new RecommendationList(items, query.Page, query.PageSize, page.Total, page.Counts));
+        return TypedResults.Ok(new RecommendationList(items, request.Page, request.Size, page.Total, page.Counts));
     }
 
-    private static async Task<Results<Ok<RecommendationResource>, ProblemHttpResult>> GetAsync(long id, RecommendationService service, CancellationToken cancellationToken) =>
+    private static async Task<Results<Ok<RecommendationResource>, ProblemHttpResult>> GetAsync(long id, RecommendationQueries service, CancellationToken cancellationToken) =>
         await service.GetAsync(id, cancellationToken) is { } recommendation
             ? TypedResults.Ok(RecommendationResource.From(recommendation))
             : NotFound(id);
 
-    private static async Task<Created<RecommendationResource>> SubmitAsync(JsonBody<RecommendationSubmitRequest> body, RecommendationService service, CancellationToken cancellationToken)
+    private static async Task<Created<RecommendationResource>> SubmitAsync(
+        JsonBody<RecommendationSubmitRequest> body, RecommendationIntake intake, RecommendationQueries queries, CancellationToken cancellationToken)
     {
         var request = body.Value;
         var submission = request.ToSubmission();
         SubmissionResult submitted;
         try
         {
-            submitted = await service.SubmitAsync(submission, cancellationToken);
+            submitted = await intake.SubmitAsync(submission, cancellationToken);
         }
         catch (InvalidValuesException invalid)
         {
             throw request.InRequestTerms(invalid);
         }
 
-        var detail = await service.GetAsync(submitted.Id, cancellationToken);
+        var detail = await queries.GetAsync(submitted.Id, cancellationToken);
         return TypedResults.Created($"{ApiPaths.Root}/recommendations/{submitted.Id}", RecommendationResource.From(detail!));
     }
 
     private static async Task<Ok<ChangeSetResource>> ApproveAsync(
-        long id, HttpContext context, RecommendationService service, ChangeSetService changeSets, CancellationToken cancellationToken)
+        long id, HttpContext context, RecommendationDecisions decisions, ChangeSetService changeSets, CancellationToken cancellationToken)
     {
         // The body is optional: an empty POST approves a ready recommendation.
         var hasBody = context.Request.ContentLength > 0 || (context.Request.ContentLength is null && context.Request.ContentType is not null);
         var request = hasBody ? (await JsonBody<RecommendationApproveRequest>.ReadAsync(context)).Value : new RecommendationApproveRequest(null);
         try
         {
-            var changeSetId = await service.ApproveAsync(id, request.AcknowledgeNeedsReview == true, cancellationToken);
+            var changeSetId = await decisions.ApproveAsync(id, request.AcknowledgeNeedsReview == true, cancellationToken);
             return TypedResults.Ok(ChangeSetResource.From((await changeSets.GetAsync(changeSetId, cancellationToken))!));
         }
         catch (ReviewConfirmationRequiredException needsReview)
@@ -127,19 +130,20 @@ internal static class RecommendationEndpoints
         }
     }
 
-    private static async Task<Ok<RecommendationResource>> RejectAsync(long id, JsonBody<RecommendationRejectRequest> body, RecommendationService service, CancellationToken cancellationToken)
+    private static async Task<Ok<RecommendationResource>> RejectAsync(
+        long id, JsonBody<RecommendationRejectRequest> body, RecommendationDecisions decisions, RecommendationQueries queries, CancellationToken cancellationToken)
     {
-        await service.RejectAsync(id, body.Value.Reason ?? "", cancellationToken);
-        return TypedResults.Ok(RecommendationResource.From((await service.GetAsync(id, cancellationToken))!));
+        await decisions.RejectAsync(id, body.Value.Reason ?? "", cancellationToken);
+        return TypedResults.Ok(RecommendationResource.From((await queries.GetAsync(id, cancellationToken))!));
     }
 
     private static async Task<Ok<TicketResource>> EscalateAsync(
-        long id, JsonBody<RecommendationEscalateRequest> body, RecommendationService service, TicketService tickets, CancellationToken cancellationToken)
+        long id, JsonBody<RecommendationEscalateRequest> body, RecommendationDecisions decisions, TicketService tickets, CancellationToken cancellationToken)
     {
         var values = new ApiValues();
         var urgency = values.Required(body.Value.Urgency, "urgency");
         values.ThrowIfInvalid();
-        var reference = await service.EscalateAsync(id, urgency, cancellationToken);
+        var reference = await decisions.EscalateAsync(id, urgency, cancellationToken);
         var ticket = (await tickets.GetAsync(reference.Id, cancellationToken))!;
         return TypedResults.Ok(new TicketResource(ticket.Id, ticket.Number, ticket.Priority.ToString(), ticket.Status.ToString(), ticket.Subject, ticket.RecommendationId));
     }

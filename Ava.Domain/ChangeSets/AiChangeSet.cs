@@ -1,5 +1,6 @@
 using Ava.Domain.Common;
 using Ava.Domain.Recommendations;
+using Ava.Domain.Security;
 
 namespace Ava.Domain.ChangeSets;
 
@@ -28,7 +29,7 @@ public sealed class AiChangeSet : IVersioned
     {
     }
 
-    public AiChangeSet(long recommendationId, IReadOnlyList<AiChangeRecord> records, string appliedBy, string approvalGrant, DateTimeOffset at)
+    public AiChangeSet(long recommendationId, IReadOnlyList<AiChangeRecord> records, string appliedBy, ApprovalGrantReason grant, DateTimeOffset at)
     {
         if (records.Count == 0)
         {
@@ -38,7 +39,7 @@ public sealed class AiChangeSet : IVersioned
         RecommendationId = recommendationId;
         _records.AddRange(records);
         AppliedBy = appliedBy;
-        ApprovalGrant = approvalGrant;
+        ApprovalGrant = ApprovalGrantNames.Of(grant);
         AppliedAt = at;
         TargetType = records[0].EntityType;
         EntityCount = records.Count;
@@ -61,7 +62,10 @@ public sealed class AiChangeSet : IVersioned
 
     public string AppliedBy { get; private set; } = "";
 
-    /// <summary>Why the approver could approve (their Admin role or the approver claim).</summary>
+    /// <summary>
+    /// Why the approver could approve, by its written name (<see cref="ApprovalGrantNames"/>); read it
+    /// with <see cref="ApprovalGrantNames.Parse"/>, which also knows the older spelling.
+    /// </summary>
     public string ApprovalGrant { get; private set; } = "";
 
     public DateTimeOffset AppliedAt { get; private set; }

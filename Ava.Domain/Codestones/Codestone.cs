@@ -3,7 +3,7 @@ using Ava.Domain.Common;
 namespace Ava.Domain.Codestones;
 
 /// <summary>A code snippet worth keeping, with its review state and confidence.</summary>
-public sealed class Codestone : IVersioned
+public sealed class Codestone : IVersioned, IEntity
 {
     public const int TitleMinLength = 5;
     public const int TitleMaxLength = 200;

@@ -19,17 +19,3 @@ public enum ReviewStatus
     Approved = 2,
     Merged = 3,
 }
-
-public static class CodestoneLabels
-{
-    public static string Of(ReviewStatus status) => status switch
-    {
-        ReviewStatus.Draft => "📝 Draft",
-        ReviewStatus.Review => "👀 Review",
-        ReviewStatus.Approved => "✅ Approved",
-        ReviewStatus.Merged => "🚀 Merged",
-        _ => status.ToString(),
-    };
-
-    public static string Of(CodeLanguage language) => language == CodeLanguage.CSharp ? "C#" : language.ToString();
-}

@@ -1,4 +1,5 @@
 using Ava.Domain.Common;
+using Ava.Domain.Security;
 
 namespace Ava.Domain.Recommendations;
 
@@ -20,8 +21,16 @@ public sealed class AiRecommendation : IVersioned
     {
     }
 
+    /// <param name="nouns">How the targets' types are called, for the summaries people read in lists and tickets.</param>
     public AiRecommendation(
-        IReadOnlyList<ProposedChange> changes, string rationale, double confidence, ConfidenceBand band, string source, string submittedBy, DateTimeOffset at)
+        IReadOnlyList<ProposedChange> changes,
+        IChangeTargetNouns nouns,
+        string rationale,
+        double confidence,
+        ConfidenceBand band,
+        string source,
+        string submittedBy,
+        DateTimeOffset at)
     {
         if (changes.Count == 0)
         {
@@ -37,9 +46,9 @@ public sealed class AiRecommendation : IVersioned
         CreatedAt = at;
         TargetType = changes[0].TargetType;
         TargetSummary = changes.Count == 1
-            ? changes[0].TargetTitle ?? changes[0].Describe()
-            : $"{changes.Count} {RecommendationLabels.Of(TargetType).ToLowerInvariant()}s";
-        ChangeSummary = Summarize(changes);
+            ? changes[0].TargetTitle ?? changes[0].Describe(nouns.NounOf(TargetType))
+            : $"{changes.Count} {nouns.NounOf(TargetType).Plural}";
+        ChangeSummary = Summarize(changes, nouns);
     }
 
     public long Id { get; private set; }
@@ -83,10 +92,24 @@ public sealed class AiRecommendation : IVersioned
 
     public void NewVersion() => Version = Guid.NewGuid();
 
-    public void Approve(string by, DateTimeOffset at, string grant)
+    /// <summary>
+    /// Approves it for applying; the decision records why the approver could approve. A "needs review"
+    /// recommendation is approved only with the approver's confirmation that they reviewed the changes.
+    /// </summary>
+    public void Approve(string by, DateTimeOffset at, ApprovalGrantReason grant, bool reviewConfirmed = false)
     {
         EnsurePending();
-        Decide(RecommendationStatus.Applied, by, at, grant);
+        if (grant == ApprovalGrantReason.None)
+        {
+            throw new DomainException("Only an approver can approve a recommendation.");
+        }
+
+        if (Band == ConfidenceBand.NeedsReview && !reviewConfirmed)
+        {
+            throw new ReviewConfirmationRequiredException();
+        }
+
+        Decide(RecommendationStatus.Applied, by, at, ApprovalGrantNames.Of(grant));
     }
 
     public void LinkChangeSet(long changeSetId)
@@ -135,15 +158,15 @@ public sealed class AiRecommendation : IVersioned
         Status = RecommendationStatus.RolledBack;
     }
 
-    private static string Summarize(IReadOnlyList<ProposedChange> changes)
+    private static string Summarize(IReadOnlyList<ProposedChange> changes, IChangeTargetNouns nouns)
     {
         static string Short(string? value) =>
             value is null ? "(empty)" : value.Length > 40 ? value[..39].ReplaceLineEndings(" ") + "…" : value.ReplaceLineEndings(" ");
 
         var parts = changes.Select(c => c.Operation switch
         {
-            ChangeOperation.Create => $"create {c.Describe()}",
-            ChangeOperation.Delete => $"delete {c.Describe()}",
+            ChangeOperation.Create => $"create {c.Describe(nouns.NounOf(c.TargetType))}",
+            ChangeOperation.Delete => $"delete {c.Describe(nouns.NounOf(c.TargetType))}",
             _ => string.Join(", ", c.Fields.Select(f => f.Value?.Contains('\n', StringComparison.Ordinal) == true ? $"{f.Field} rewritten" : $"{f.Field} → {Short(f.Value)}")),
         }).Distinct().ToList();
         var summary = changes.Count == 1 ? parts[0] : $"{string.Join("; ", parts.Take(3))}{(parts.Count > 3 ? $" and {parts.Count - 3} more" : "")}";
@@ -154,7 +177,7 @@ public sealed class AiRecommendation : IVersioned
     {
         if (Status != RecommendationStatus.Pending)
         {
-            throw new DomainException($"This recommendation is already {RecommendationLabels.Of(Status).ToLowerInvariant()}.");
+            throw new DomainException($"This recommendation is already {(Status == RecommendationStatus.RolledBack ? "rolled back" : Status.ToString().ToLowerInvariant())}.");
         }
     }
 
@@ -166,3 +189,7 @@ public sealed class AiRecommendation : IVersioned
         DecisionReason = reason;
     }
 }
+
+/// <summary>A "needs review" recommendation is only approved with the approver's confirmation that they reviewed it.</summary>
+public sealed class ReviewConfirmationRequiredException()
+    : DomainException("This recommendation needs review: confirm that you have reviewed the changes before approving it.");

@@ -16,9 +16,10 @@ public sealed record ProposedChange(
     Guid? TargetVersion = null,
     string? TargetTitle = null)
 {
-    public string Describe() => Operation switch
+    /// <summary>The target in words when it has no title: "new stream", "stream #12".</summary>
+    public string Describe(ChangeTargetNoun noun) => Operation switch
     {
-        ChangeOperation.Create => $"new {RecommendationLabels.Of(TargetType).ToLowerInvariant()}",
-        _ => $"{RecommendationLabels.Of(TargetType).ToLowerInvariant()} #{TargetId}",
+        ChangeOperation.Create => $"new {noun.Singular}",
+        _ => $"{noun.Singular} #{TargetId}",
     };
 }

@@ -23,13 +23,6 @@ public enum ConfidenceBand
     Escalated = 2,
 }
 
-/// <summary>The kinds of entity a recommendation may change.</summary>
-public enum ChangeTargetType
-{
-    Stream = 0,
-    Codestone = 1,
-}
-
 public enum ChangeOperation
 {
     Create = 0,
@@ -43,19 +36,4 @@ public enum EscalationUrgency
     Medium = 1,
     High = 2,
     Critical = 3,
-}
-
-public static class RecommendationLabels
-{
-    public static string Of(ConfidenceBand band) => band switch
-    {
-        ConfidenceBand.Ready => "Ready",
-        ConfidenceBand.NeedsReview => "Needs review",
-        ConfidenceBand.Escalated => "Escalated",
-        _ => band.ToString(),
-    };
-
-    public static string Of(RecommendationStatus status) => status == RecommendationStatus.RolledBack ? "Rolled back" : status.ToString();
-
-    public static string Of(ChangeTargetType type) => type == ChangeTargetType.Stream ? "Stream" : "Codestone";
 }

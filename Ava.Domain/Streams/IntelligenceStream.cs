@@ -6,7 +6,7 @@ namespace Ava.Domain.Streams;
 /// A note or finding from an assistant, a repository or a person. Values are validated by the
 /// stream validator before they reach these methods; the entity guards its lifecycle.
 /// </summary>
-public sealed class IntelligenceStream : IVersioned
+public sealed class IntelligenceStream : IVersioned, IEntity
 {
     public const int TitleMinLength = 5;
     public const int TitleMaxLength = 200;

@@ -24,20 +24,3 @@ public enum StreamPriority
     Normal = 2,
     Low = 3,
 }
-
-public static class StreamLabels
-{
-    public static string Of(StreamStatus status) => status switch
-    {
-        StreamStatus.Raw => "🌱 Raw",
-        StreamStatus.Refined => "💎 Refined",
-        StreamStatus.Archived => "📦 Archived",
-        _ => status.ToString(),
-    };
-
-    public static string Of(StreamPriority priority) => priority switch
-    {
-        StreamPriority.Now => "🔥 Now",
-        _ => priority.ToString(),
-    };
-}

@@ -94,7 +94,7 @@ public sealed class HelpdeskTicket : IVersioned
         {
             throw new DomainException(NextStatus is null
                 ? $"{Number} is resolved; it does not change any more."
-                : $"{Number} is {Label(Status)}; it can only move to {Label(NextStatus.Value)}.");
+                : $"{Number} is {Name(Status)}; it can only move to {Name(NextStatus.Value)}.");
         }
 
         Status = status;
@@ -102,5 +102,5 @@ public sealed class HelpdeskTicket : IVersioned
         UpdatedBy = by;
     }
 
-    public static string Label(TicketStatus status) => status == TicketStatus.InProgress ? "In progress" : status.ToString();
+    private static string Name(TicketStatus status) => status == TicketStatus.InProgress ? "In progress" : status.ToString();
 }

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Ava.Domain.Recommendations;
 using Ava.E2E.Infrastructure;
 using Microsoft.Playwright;
 
@@ -36,25 +35,25 @@ public sealed partial class ChangeSetDetailPage(IPage page)
         await Assertions.Expect(Heading).ToHaveTextAsync($"Changeset #{id}");
     }
 
-    /// <summary>The section of one entity the changeset touched.</summary>
-    public ILocator Record(ChangeTargetType type, long id) =>
-        page.GetByRole(AriaRole.Region).Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { NameRegex = new Regex($@"\b{type} #{id} ·") }) });
+    /// <summary>The section of one entity the changeset touched, by the kind its heading names ("Stream") and its id.</summary>
+    public ILocator Record(string kind, long id) =>
+        page.GetByRole(AriaRole.Region).Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { NameRegex = new Regex($@"\b{Regex.Escape(kind)} #{id} ·") }) });
 
     /// <summary>The row of one field in an entity's section.</summary>
-    public ILocator Field(ChangeTargetType type, long id, string field) =>
-        Record(type, id).GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByRole(AriaRole.Rowheader, new() { NameRegex = new Regex($"^{Regex.Escape(field)}( written)?$") }) });
+    public ILocator Field(string kind, long id, string field) =>
+        Record(kind, id).GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByRole(AriaRole.Rowheader, new() { NameRegex = new Regex($"^{Regex.Escape(field)}( written)?$") }) });
 
     /// <summary>The "written" mark of a field this changeset wrote.</summary>
-    public ILocator WrittenMark(ChangeTargetType type, long id, string field) =>
-        Field(type, id, field).GetByRole(AriaRole.Rowheader).GetByText("written", new() { Exact = true });
+    public ILocator WrittenMark(string kind, long id, string field) =>
+        Field(kind, id, field).GetByRole(AriaRole.Rowheader).GetByText("written", new() { Exact = true });
 
     /// <summary>The lines of a long text field's diff marked added.</summary>
-    public ILocator AddedLines(ChangeTargetType type, long id, string field) =>
-        Field(type, id, field).GetByRole(AriaRole.Group, new() { Name = $"Changes to {field}", Exact = true }).Locator("ins .text-diff-text");
+    public ILocator AddedLines(string kind, long id, string field) =>
+        Field(kind, id, field).GetByRole(AriaRole.Group, new() { Name = $"Changes to {field}", Exact = true }).Locator("ins .text-diff-text");
 
     /// <summary>The lines of a long text field's diff marked removed.</summary>
-    public ILocator RemovedLines(ChangeTargetType type, long id, string field) =>
-        Field(type, id, field).GetByRole(AriaRole.Group, new() { Name = $"Changes to {field}", Exact = true }).Locator("del .text-diff-text");
+    public ILocator RemovedLines(string kind, long id, string field) =>
+        Field(kind, id, field).GetByRole(AriaRole.Group, new() { Name = $"Changes to {field}", Exact = true }).Locator("del .text-diff-text");
 
     /// <summary>Rolls the changeset back with <paramref name="reason"/> and waits for the dialog to close (done or refused).</summary>
     public async Task RollBackAsync(string reason)

@@ -1,3 +1,4 @@
+using Ava.Dashboard.Components.Shared.Labels;
 using Ava.Domain.Codestones;
 using Ava.E2E.Infrastructure;
 using Microsoft.Playwright;

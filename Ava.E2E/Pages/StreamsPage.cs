@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Ava.Dashboard.Components.Shared.Labels;
 using Ava.Domain.Streams;
 using Ava.E2E.Infrastructure;
 using Microsoft.Playwright;

@@ -108,7 +108,7 @@ public sealed partial class ApprovalsTests(DashboardFixture dashboard) : Browser
         App.AsAsync<StreamService, StreamDetail>(DemoUser.Developer, streams => streams.CreateAsync(new StreamValues(title, StreamSource.GitHub, StreamStatus.Raw, StreamPriority.Normal, summary, null, ["e2e"])));
 
     private Task<SubmissionResult> SubmitAsync(double confidence, long streamId, params (string Field, string Value)[] fields) =>
-        App.AsAsync<RecommendationService, SubmissionResult>(DemoUser.Developer, recommendations => recommendations.SubmitAsync(new RecommendationSubmission(
+        App.AsAsync<RecommendationIntake, SubmissionResult>(DemoUser.Developer, recommendations => recommendations.SubmitAsync(new RecommendationSubmission(
             [new SubmittedChange("stream", streamId, fields.Select(f => new FieldChange(f.Field, f.Value)).ToList())],
             "The incident notes show what changed.\nSee the linked runbook.", confidence, "triage")));
 

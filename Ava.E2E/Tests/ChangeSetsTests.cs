@@ -1,3 +1,4 @@
+using Ava.Dashboard.Components.Shared.Labels;
 using Ava.Domain.Recommendations;
 using Ava.Domain.Streams;
 using Ava.E2E.Infrastructure;
@@ -24,7 +25,7 @@ public sealed class ChangeSetsTests(DashboardFixture dashboard) : BrowserTest(da
         var app = App;
         var original = NewStream("Queue backlog after the deploy");
         var stream = await app.AsAsync<StreamService, StreamDetail>(DemoUser.Developer, s => s.CreateAsync(original));
-        var submitted = await app.AsAsync<RecommendationService, SubmissionResult>(DemoUser.Developer, s => s.SubmitAsync(
+        var submitted = await app.AsAsync<RecommendationIntake, SubmissionResult>(DemoUser.Developer, s => s.SubmitAsync(
             Recommendation(0.9, stream.Id, ("title", $"{original.Title} (root cause found)"), ("priority", "High"), ("summary", ProposedSummary))));
         var page = await OpenPageSignedInAsync(DemoUser.Admin);
         var approval = new ApprovalDetailPage(page);
@@ -37,11 +38,11 @@ public sealed class ChangeSetsTests(DashboardFixture dashboard) : BrowserTest(da
 
         // Assert: the written fields are marked, and the summary is diffed line by line.
         await Expect(detail.Facts).ToContainTextAsync("Applied");
-        await Expect(detail.WrittenMark(ChangeTargetType.Stream, stream.Id, "title")).ToBeVisibleAsync();
-        await Expect(detail.WrittenMark(ChangeTargetType.Stream, stream.Id, "priority")).ToBeVisibleAsync();
-        await Expect(detail.WrittenMark(ChangeTargetType.Stream, stream.Id, "source")).ToHaveCountAsync(0);
-        await Expect(detail.RemovedLines(ChangeTargetType.Stream, stream.Id, "summary")).ToHaveTextAsync(["- consumers restart every 10 minutes"]);
-        await Expect(detail.AddedLines(ChangeTargetType.Stream, stream.Id, "summary"))
+        await Expect(detail.WrittenMark("Stream", stream.Id, "title")).ToBeVisibleAsync();
+        await Expect(detail.WrittenMark("Stream", stream.Id, "priority")).ToBeVisibleAsync();
+        await Expect(detail.WrittenMark("Stream", stream.Id, "source")).ToHaveCountAsync(0);
+        await Expect(detail.RemovedLines("Stream", stream.Id, "summary")).ToHaveTextAsync(["- consumers restart every 10 minutes"]);
+        await Expect(detail.AddedLines("Stream", stream.Id, "summary"))
             .ToHaveTextAsync(["- consumers run out of memory and restart", "- prefetch of 500 is the cause"]);
         Output.WriteLine($"Changeset detail: {await page.SaveScreenshotAsync("changeset-detail")}");
 
@@ -101,7 +102,7 @@ public sealed class ChangeSetsTests(DashboardFixture dashboard) : BrowserTest(da
         // Arrange: a recommendation so unsure that it is escalated at once, which opens a ticket.
         var app = App;
         var stream = await app.AsAsync<StreamService, StreamDetail>(DemoUser.Developer, s => s.CreateAsync(NewStream("Flaky login on the staging cluster")));
-        var submitted = await app.AsAsync<RecommendationService, SubmissionResult>(DemoUser.Developer, s => s.SubmitAsync(Recommendation(0.2, stream.Id, ("status", "Archived"))));
+        var submitted = await app.AsAsync<RecommendationIntake, SubmissionResult>(DemoUser.Developer, s => s.SubmitAsync(Recommendation(0.2, stream.Id, ("status", "Archived"))));
         var number = submitted.TicketNumber ?? throw new InvalidOperationException("The escalation opened no ticket.");
         var page = await OpenPageSignedInAsync(DemoUser.Admin);
         var tickets = new TicketsPage(page);
@@ -130,7 +131,7 @@ public sealed class ChangeSetsTests(DashboardFixture dashboard) : BrowserTest(da
     /// <summary>Submits a confident recommendation as a developer and approves it as the admin; returns the changeset.</summary>
     private static async Task<long> ApplyAsync(ServiceDatabase app, long streamId, params (string Field, string? Value)[] fields)
     {
-        var submitted = await app.AsAsync<RecommendationService, SubmissionResult>(DemoUser.Developer, s => s.SubmitAsync(Recommendation(0.9, streamId, fields)));
-        return await app.AsAsync<RecommendationService, long>(DemoUser.Admin, s => s.ApproveAsync(submitted.Id));
+        var submitted = await app.AsAsync<RecommendationIntake, SubmissionResult>(DemoUser.Developer, s => s.SubmitAsync(Recommendation(0.9, streamId, fields)));
+        return await app.AsAsync<RecommendationDecisions, long>(DemoUser.Admin, s => s.ApproveAsync(submitted.Id));
     }
 }

@@ -23,10 +23,6 @@ public sealed class RecommendationDecidedException(RecommendationStatus status, 
     };
 }
 
-/// <summary>A "needs review" recommendation is only approved with the approver's confirmation that they reviewed it.</summary>
-public sealed class ReviewConfirmationRequiredException()
-    : DomainException("This recommendation needs review: confirm that you have reviewed the changes before approving it.");
-
 /// <summary>The approval could not be applied. Nothing was written; the recommendation is Failed.</summary>
 public sealed class ApplyFailedException(long recommendationId, string message, Exception inner)
     : DomainException($"The changes could not be applied, so nothing was changed and the recommendation is marked Failed: {message}")

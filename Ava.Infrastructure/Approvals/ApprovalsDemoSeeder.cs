@@ -1,6 +1,7 @@
 using System.Globalization;
 using Ava.Domain.ChangeSets;
 using Ava.Domain.Recommendations;
+using Ava.Domain.Security;
 using Ava.Domain.Streams;
 using Ava.Domain.Tickets;
 using Ava.Infrastructure.ChangeSets;
@@ -19,7 +20,12 @@ namespace Ava.Infrastructure.Approvals;
 /// streams seeder, through the same change targets as a real approval.
 /// </summary>
 internal sealed class ApprovalsDemoSeeder(
-    IDbContextFactory<AvaDbContext> contexts, ChangeTargets targets, IOptions<ApprovalOptions> options, TimeProvider clock) : IDemoDataSeeder
+    IDbContextFactory<AvaDbContext> contexts,
+    ChangeTargets targets,
+    RecommendationPreviews previews,
+    TicketBodyComposer composer,
+    IOptions<ApprovalOptions> options,
+    TimeProvider clock) : IDemoDataSeeder
 {
     private const string Admin = "admin@ava.local";
     private const string Developer = "developer@ava.local";
@@ -73,9 +79,9 @@ internal sealed class ApprovalsDemoSeeder(
             var change = await StreamChangeAsync(db, stream, streams[i], rng, withSummary: i % 3 == 0, cancellationToken);
             var recommendation = await AddAsync(db, [change], StreamRationales[i % StreamRationales.Length], 0.72 + rng.NextDouble() * 0.25, thresholds,
                 i % 2 == 0 ? "triage" : "api:sync-daemon", at.AddHours(-3), cancellationToken);
-            recommendation.Approve(Admin, at, "admin_role");
+            recommendation.Approve(Admin, at, ApprovalGrantReason.AdminRole);
             var record = await stream.ApplyAsync(db, change, 0, Admin, at, cancellationToken);
-            var set = new AiChangeSet(recommendation.Id, [record], Admin, "admin_role", at);
+            var set = new AiChangeSet(recommendation.Id, [record], Admin, ApprovalGrantReason.AdminRole, at);
             db.ChangeSets.Add(set);
             await db.SaveChangesAsync(cancellationToken);
             recommendation.LinkChangeSet(set.Id);
@@ -126,14 +132,12 @@ internal sealed class ApprovalsDemoSeeder(
             var recommendation = await AddAsync(db, [change], StreamRationales[(i + 2) % StreamRationales.Length],
                 automatic ? 0.18 + 0.1 * i : 0.55, thresholds, "triage", at, cancellationToken);
             var urgency = automatic ? options.Value.AutoEscalationUrgency : EscalationUrgency.High;
-            var by = automatic ? RecommendationService.SystemActor : Admin;
+            var by = automatic ? RecommendationIntake.SystemActor : Admin;
             recommendation.Escalate(by, at, urgency);
             var uuid = new byte[16];
             rng.NextBytes(uuid);
-            var ticket = new HelpdeskTicket(HelpdeskTicket.NewNumber(at, new Guid(uuid)), urgency,
-                $"AI recommendation #{recommendation.Id}: {recommendation.TargetSummary} ({recommendation.ChangeSummary})",
-                $"## Recommendation #{recommendation.Id}\n\n- **Source:** triage\n- **Confidence:** {recommendation.Confidence.ToString("0.00", CultureInfo.InvariantCulture)}\n\n### Rationale\n\n> {recommendation.Rationale}\n\n### Conversation transcript\n\nNo conversation is attached to this recommendation.\n",
-                recommendation.Id, by, at);
+            var body = composer.Compose(recommendation, await previews.PreviewAsync(db, recommendation, cancellationToken), new Escalation(urgency, by, at, automatic));
+            var ticket = new HelpdeskTicket(HelpdeskTicket.NewNumber(at, new Guid(uuid)), urgency, EscalationTickets.SubjectOf(recommendation), body, recommendation.Id, by, at);
             db.Tickets.Add(ticket);
             await db.SaveChangesAsync(cancellationToken);
             recommendation.LinkTicket(ticket.Id);
@@ -147,12 +151,12 @@ internal sealed class ApprovalsDemoSeeder(
         await transaction.CommitAsync(cancellationToken);
     }
 
-    private static async Task<AiRecommendation> AddAsync(
+    private async Task<AiRecommendation> AddAsync(
         AvaDbContext db, IReadOnlyList<ProposedChange> changes, string rationale, double confidence, ConfidenceThresholds thresholds, string source, DateTimeOffset at,
         CancellationToken cancellationToken)
     {
         confidence = Math.Round(confidence, 2);
-        var recommendation = new AiRecommendation(changes, rationale, confidence, thresholds.Classify(confidence), source, source == "code_review" ? "code-review-bot" : "triage-bot", at);
+        var recommendation = new AiRecommendation(changes, targets, rationale, confidence, thresholds.Classify(confidence), source, source == "code_review" ? "code-review-bot" : "triage-bot", at);
         db.Recommendations.Add(recommendation);
         await db.SaveChangesAsync(cancellationToken);
         return recommendation;

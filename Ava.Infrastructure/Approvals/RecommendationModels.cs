@@ -1,5 +1,6 @@
 using Ava.Domain.Recommendations;
 using Ava.Infrastructure.ChangeSets;
+using Ava.Infrastructure.Common;
 
 namespace Ava.Infrastructure.Approvals;
 
@@ -13,13 +14,15 @@ public sealed record RecommendationSubmission(IReadOnlyList<SubmittedChange> Cha
 /// </summary>
 public sealed record SubmittedChange(string TargetType, long? TargetId, IReadOnlyList<FieldChange> Fields, string? Operation = null);
 
+/// <summary>The result of a submission: the new recommendation, and its ticket when it was escalated at once.</summary>
+public sealed record SubmissionResult(long Id, RecommendationStatus Status, ConfidenceBand Band, long? TicketId, string? TicketNumber);
+
+/// <summary>Which recommendations a list shows: pending ones by default.</summary>
 public sealed record RecommendationQuery(
     RecommendationStatus? Status = RecommendationStatus.Pending,
     string? Source = null,
     ChangeTargetType? TargetType = null,
-    ConfidenceBand? Band = null,
-    int Page = 0,
-    int PageSize = 25);
+    ConfidenceBand? Band = null);
 
 public sealed record RecommendationRow(
     long Id,
@@ -36,7 +39,13 @@ public sealed record RecommendationRow(
 /// <summary>Pending recommendations per band, and how many were escalated.</summary>
 public sealed record BandCounts(int Ready, int NeedsReview, int Escalated);
 
-public sealed record RecommendationPage(IReadOnlyList<RecommendationRow> Items, int Total, BandCounts Counts);
+/// <summary>One page of the queue, and the counts per band that the quick filters show beside it.</summary>
+public sealed record RecommendationPage(Paged<RecommendationRow> Rows, BandCounts Counts)
+{
+    public IReadOnlyList<RecommendationRow> Items => Rows.Items;
+
+    public int Total => Rows.Total;
+}
 
 /// <summary>One entity of a recommendation as approval would change it.</summary>
 public sealed record ChangePreview(
@@ -68,8 +77,5 @@ public sealed record RecommendationDetail(
     IReadOnlyList<ProposedChange> Changes,
     IReadOnlyList<ChangePreview> Preview,
     Guid Version);
-
-/// <summary>The result of a submission: the new recommendation, and its ticket when it was escalated at once.</summary>
-public sealed record SubmissionResult(long Id, RecommendationStatus Status, ConfidenceBand Band, long? TicketId, string? TicketNumber);
 
 public sealed record TicketReference(long Id, string Number);

@@ -9,9 +9,7 @@ public sealed record ChangeSetQuery(
     DateTimeOffset? From = null,
     DateTimeOffset? To = null,
     ChangeSetComplexity? Complexity = null,
-    ChangeTargetType? TargetType = null,
-    int Page = 0,
-    int PageSize = 25);
+    ChangeTargetType? TargetType = null);
 
 public sealed record ChangeSetRow(
     long Id,
@@ -25,8 +23,6 @@ public sealed record ChangeSetRow(
     DateTimeOffset AppliedAt,
     string? RolledBackBy,
     DateTimeOffset? RolledBackAt);
-
-public sealed record ChangeSetPage(IReadOnlyList<ChangeSetRow> Items, int Total);
 
 /// <summary>One field of a record: before and after, and whether the changeset wrote it.</summary>
 public sealed record FieldDiff(string Field, string? Before, string? After, bool Written, bool IsLongText)
@@ -44,6 +40,7 @@ public sealed record ChangeRecordView(
     EntitySnapshot? Before,
     EntitySnapshot? After);
 
+/// <param name="ApprovalGrant">Why the approver could approve, by its written name: admin_role or approver_claim.</param>
 public sealed record ChangeSetDetail(
     ChangeSetRow Summary,
     string ApprovalGrant,

@@ -2,6 +2,7 @@ using Ava.Domain.Audit;
 using Ava.Domain.ChangeSets;
 using Ava.Domain.Common;
 using Ava.Domain.Recommendations;
+using Ava.Domain.Security;
 using Ava.Infrastructure.Approvals;
 using Ava.Infrastructure.Audit;
 using Ava.Infrastructure.Common;
@@ -25,9 +26,7 @@ public sealed class ChangeSetService(
     TimeProvider clock,
     ILogger<ChangeSetService> logger)
 {
-    public const int MaxPageSize = 200;
-
-    public async Task<ChangeSetPage> ListAsync(ChangeSetQuery query, CancellationToken cancellationToken = default)
+    public async Task<Paged<ChangeSetRow>> ListAsync(ChangeSetQuery query, PageRequest page, CancellationToken cancellationToken = default)
     {
         await guard.DemandApprovalsViewerAsync();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -63,15 +62,13 @@ public sealed class ChangeSetService(
         }
 
         var total = await sets.CountAsync(cancellationToken);
-        var pageSize = Math.Clamp(query.PageSize, 1, MaxPageSize);
         var items = await sets
             .OrderByDescending(c => c.AppliedAt).ThenByDescending(c => c.Id)
-            .Skip(Math.Max(0, query.Page) * pageSize)
-            .Take(pageSize)
+            .Page(page)
             .Join(db.Recommendations, c => c.RecommendationId, r => r.Id, (c, r) => new ChangeSetRow(
                 c.Id, c.RecommendationId, c.TargetType, r.TargetSummary, c.EntityCount, c.Complexity, c.Status, c.AppliedBy, c.AppliedAt, c.RolledBackBy, c.RolledBackAt))
             .ToListAsync(cancellationToken);
-        return new ChangeSetPage(items, total);
+        return new Paged<ChangeSetRow>(items, total, page);
     }
 
     /// <summary>Who has applied changesets, for the filter.</summary>
@@ -97,7 +94,7 @@ public sealed class ChangeSetService(
         return new ChangeSetDetail(
             new ChangeSetRow(set.Id, set.RecommendationId, set.TargetType, recommendation.TargetSummary, set.EntityCount, set.Complexity, set.Status,
                 set.AppliedBy, set.AppliedAt, set.RolledBackBy, set.RolledBackAt),
-            set.ApprovalGrant, recommendation.Rationale, recommendation.Source, recommendation.Confidence, set.RollbackReason, records);
+            ApprovalGrantNames.Normalize(set.ApprovalGrant), recommendation.Rationale, recommendation.Source, recommendation.Confidence, set.RollbackReason, records);
     }
 
     /// <summary>
@@ -165,9 +162,9 @@ public sealed class ChangeSetService(
                 await trail.AppendAsync(db, new AuditEntry(ChangeSetAuditActions.RolledBack, Resource(id), true, Metadata: AuditTrail.Metadata(new
                 {
                     reason = reason.Trim(),
-                    grant = grant.Reason.ToString(),
+                    grant = ApprovalGrantNames.Of(grant.Reason),
                     recommendation = set.RecommendationId,
-                    records = records.Select(r => new { type = r.EntityType.ToString(), id = r.EntityId, operation = r.Operation.ToString() }),
+                    records = records.Select(r => new { type = r.EntityType.Name, id = r.EntityId, operation = r.Operation.ToString() }),
                 })), cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
             }
@@ -203,6 +200,7 @@ public sealed class ChangeSetService(
 
     private ChangeRecordView View(AiChangeRecord record)
     {
+        var target = targets.For(record.EntityType);
         var before = EntitySnapshot.FromJson(record.BeforeState);
         var after = EntitySnapshot.FromJson(record.AfterState);
         var names = (before ?? after)!.Fields.Keys;
@@ -211,8 +209,8 @@ public sealed class ChangeSetService(
             before?.Fields.GetValueOrDefault(n),
             after?.Fields.GetValueOrDefault(n),
             record.ChangedFields.Contains(n) || record.Operation != ChangeOperation.Update,
-            targets.For(record.EntityType).IsLongText(n))).ToList();
-        var title = after?.Fields.GetValueOrDefault("title") ?? before?.Fields.GetValueOrDefault("title") ?? $"#{record.EntityId}";
+            target.IsLongText(n))).ToList();
+        var title = after?.Fields.GetValueOrDefault(target.TitleField) ?? before?.Fields.GetValueOrDefault(target.TitleField) ?? $"#{record.EntityId}";
         return new ChangeRecordView(record.Order, record.EntityType, record.EntityId, record.Operation, title, fields, before, after);
     }
 }

@@ -8,58 +8,36 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Ava.Infrastructure.ChangeSets;
 
-/// <summary>The current state of a target, for previews and submission checks.</summary>
-public sealed record TargetState(EntitySnapshot Snapshot, string Title, Guid Version, string UpdatedBy, DateTimeOffset UpdatedAt);
-
 /// <summary>
-/// How recommendations read and write one kind of entity. Every write goes through the entity's
-/// own validator and intent methods, exactly like a manual edit.
+/// A change target over one entity type of the model: the entity's editable values
+/// (<typeparamref name="TValues"/>, checked by its validator), the fields recommendations see, and
+/// the bookkeeping (<typeparamref name="TMeta"/>) a snapshot keeps to restore a deleted entity exactly.
+/// A new kind of target derives from this, declares its fields, noun and route, and is registered as
+/// <see cref="IChangeTarget"/>; preview, apply, conflict checks and rollback are the same for every kind.
 /// </summary>
-public interface IChangeTarget
-{
-    ChangeTargetType Type { get; }
-
-    /// <summary>The fields an assistant may change (specification §3), by API name.</summary>
-    IReadOnlyList<string> ChangeableFields { get; }
-
-    /// <summary>The API name of <paramref name="field"/> (any case, with or without underscores), or null when the entity has no such field.</summary>
-    string? Canonical(string field);
-
-    /// <summary>Why <paramref name="value"/> cannot be read as <paramref name="field"/>, or null when it can.</summary>
-    string? CheckValue(string field, string? value);
-
-    bool IsLongText(string field);
-
-    Task<TargetState?> FindAsync(AvaDbContext db, long id, CancellationToken cancellationToken);
-
-    /// <summary>Current → proposed for each field of the change, the validator's messages for the result, and the target's current state (none for a create or a missing target).</summary>
-    Task<(IReadOnlyList<FieldPreview> Fields, IReadOnlyList<string> Problems, TargetState? Current)> PreviewAsync(
-        AvaDbContext db, ProposedChange change, CancellationToken cancellationToken);
-
-    /// <summary>Applies one change and saves it inside the caller's transaction; returns its record.</summary>
-    Task<AiChangeRecord> ApplyAsync(AvaDbContext db, ProposedChange change, int order, string by, DateTimeOffset at, CancellationToken cancellationToken);
-
-    /// <summary>The fields a rollback of <paramref name="record"/> would overwrite that no longer hold what the changeset wrote.</summary>
-    Task<IReadOnlyList<RollbackConflict>> FindConflictsAsync(AvaDbContext db, AiChangeRecord record, CancellationToken cancellationToken);
-
-    /// <summary>Restores the before-state of <paramref name="record"/> inside the caller's transaction.</summary>
-    Task RevertAsync(AvaDbContext db, AiChangeRecord record, string by, DateTimeOffset at, CancellationToken cancellationToken);
-}
-
-internal abstract class ChangeTarget<TEntity, TValues>(IValidator<TValues> validator) : IChangeTarget
-    where TEntity : class, IVersioned
+public abstract class ChangeTarget<TEntity, TValues, TMeta>(IValidator<TValues> validator) : IChangeTarget
+    where TEntity : class, IVersioned, IEntity
 {
     private Dictionary<string, FieldDescriptor<TValues>>? _byKey;
 
     public abstract ChangeTargetType Type { get; }
 
+    public abstract ChangeTargetNoun Noun { get; }
+
+    public abstract string Route { get; }
+
+    public abstract string TitleField { get; }
+
     public IReadOnlyList<string> ChangeableFields => Fields.Where(f => f.Changeable).Select(f => f.Name).ToList();
 
+    /// <summary>Every field of the entity as recommendations see it, in the order snapshots and diffs show them.</summary>
     protected abstract IReadOnlyList<FieldDescriptor<TValues>> Fields { get; }
 
+    /// <summary>The values a created entity starts from before the recommendation's fields are applied.</summary>
     protected abstract TValues Defaults { get; }
 
-    private string Noun => RecommendationLabels.Of(Type);
+    /// <summary>The SQL Server statements that allow and end explicit ids in the entity's table.</summary>
+    protected abstract (string On, string Off) IdentityInsert { get; }
 
     private Dictionary<string, FieldDescriptor<TValues>> ByKey => _byKey ??= Fields.ToDictionary(f => Key(f.Name));
 
@@ -71,7 +49,7 @@ internal abstract class ChangeTarget<TEntity, TValues>(IValidator<TValues> valid
 
     public async Task<TargetState?> FindAsync(AvaDbContext db, long id, CancellationToken cancellationToken)
     {
-        var entity = await Query(db).AsNoTracking().SingleOrDefaultAsync(e => EF.Property<long>(e, "Id") == id, cancellationToken);
+        var entity = await Query(db).AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
         return entity is null ? null : State(entity);
     }
 
@@ -86,10 +64,10 @@ internal abstract class ChangeTarget<TEntity, TValues>(IValidator<TValues> valid
         }
         else
         {
-            var entity = await Query(db).AsNoTracking().SingleOrDefaultAsync(e => EF.Property<long>(e, "Id") == change.TargetId, cancellationToken);
+            var entity = await Query(db).AsNoTracking().SingleOrDefaultAsync(e => e.Id == change.TargetId, cancellationToken);
             if (entity is null)
             {
-                return ([], [$"{Noun} #{change.TargetId} no longer exists."], null);
+                return ([], [$"{Label(change.TargetId)} no longer exists."], null);
             }
 
             current = ValuesOf(entity);
@@ -116,7 +94,7 @@ internal abstract class ChangeTarget<TEntity, TValues>(IValidator<TValues> valid
             case ChangeOperation.Create:
             {
                 var values = Merge(Defaults, change.Fields);
-                await EnsureValidAsync(values, $"new {Noun.ToLowerInvariant()}", cancellationToken);
+                await EnsureValidAsync(values, $"new {Noun.Singular}", cancellationToken);
                 var entity = Create(values, by, at);
                 db.Add(entity);
                 await db.SaveChangesAsync(cancellationToken);
@@ -129,7 +107,7 @@ internal abstract class ChangeTarget<TEntity, TValues>(IValidator<TValues> valid
                 var entity = await LoadAsync(db, change.TargetId!.Value, cancellationToken);
                 var before = Snapshot(entity);
                 var values = Merge(ValuesOf(entity), change.Fields);
-                await EnsureValidAsync(values, $"{Noun} #{change.TargetId}", cancellationToken);
+                await EnsureValidAsync(values, Label(change.TargetId), cancellationToken);
                 Update(entity, values, by, at);
                 await db.SaveChangesAsync(cancellationToken);
                 var after = Snapshot(entity);
@@ -155,8 +133,8 @@ internal abstract class ChangeTarget<TEntity, TValues>(IValidator<TValues> valid
     {
         // Tracked: the revert writes this very instance, so its update carries the version checked here and
         // fails if someone saves the entity in between (SQL Server reads without the SQLite write lock).
-        var entity = await Query(db).SingleOrDefaultAsync(e => EF.Property<long>(e, "Id") == record.EntityId, cancellationToken);
-        var label = $"{Noun} #{record.EntityId}";
+        var entity = await Query(db).SingleOrDefaultAsync(e => e.Id == record.EntityId, cancellationToken);
+        var label = Label(record.EntityId);
         if (record.Operation == ChangeOperation.Delete)
         {
             return entity is null ? [] : [new RollbackConflict(label, record.EntityId, "(entity)", "exists: " + Title(entity), "deleted")];
@@ -190,7 +168,7 @@ internal abstract class ChangeTarget<TEntity, TValues>(IValidator<TValues> valid
                 var entity = await LoadAsync(db, record.EntityId, cancellationToken);
                 var before = EntitySnapshot.FromJson(record.BeforeState)!;
                 var values = Merge(ValuesOf(entity), record.ChangedFields.Select(f => new FieldChange(f, before.Fields.GetValueOrDefault(f))).ToList());
-                await EnsureValidAsync(values, $"{Noun} #{record.EntityId}", cancellationToken);
+                await EnsureValidAsync(values, Label(record.EntityId), cancellationToken);
                 Update(entity, values, by, at);
                 await db.SaveChangesAsync(cancellationToken);
                 break;
@@ -198,57 +176,60 @@ internal abstract class ChangeTarget<TEntity, TValues>(IValidator<TValues> valid
 
             case ChangeOperation.Delete:
             {
-                var before = EntitySnapshot.FromJson(record.BeforeState)!;
+                var before = EntitySnapshot<TMeta>.FromJson(record.BeforeState)!;
                 var values = Merge(Defaults, before.Fields.Select(f => new FieldChange(f.Key, f.Value)).ToList());
-                await EnsureValidAsync(values, $"{Noun} #{record.EntityId}", cancellationToken);
-                await InsertWithIdAsync(db, Restore(before, values), cancellationToken);
+                await EnsureValidAsync(values, Label(record.EntityId), cancellationToken);
+                await InsertWithIdAsync(db, Restore(before.Id, values, before.Meta), cancellationToken);
                 break;
             }
         }
     }
 
+    /// <summary>The entities of this kind, with whatever a snapshot of one needs loaded (its tags, say).</summary>
     protected abstract IQueryable<TEntity> Query(AvaDbContext db);
 
-    /// <summary>The SQL Server statements that allow and end explicit ids in the entity's table.</summary>
-    protected abstract (string On, string Off) IdentityInsert { get; }
-
     protected abstract TValues ValuesOf(TEntity entity);
-
-    protected abstract string Title(TEntity entity);
 
     protected abstract TEntity Create(TValues values, string by, DateTimeOffset at);
 
     protected abstract void Update(TEntity entity, TValues values, string by, DateTimeOffset at);
 
-    protected abstract IReadOnlyDictionary<string, string?> Meta(TEntity entity);
+    /// <summary>Who changed the entity last, and when: what a preview says when it changed after the recommendation.</summary>
+    protected abstract (string By, DateTimeOffset At) LastChange(TEntity entity);
 
-    protected abstract TEntity Restore(EntitySnapshot snapshot, TValues values);
+    /// <summary>What a snapshot keeps beside the fields, so that a deleted entity comes back exactly.</summary>
+    protected abstract TMeta Meta(TEntity entity);
 
-    protected abstract (long Id, string UpdatedBy, DateTimeOffset UpdatedAt) Identity(TEntity entity);
+    /// <summary>The deleted entity <paramref name="id"/> as it was, from its recorded values and bookkeeping.</summary>
+    protected abstract TEntity Restore(long id, TValues values, TMeta meta);
 
-    protected EntitySnapshot Snapshot(TEntity entity)
+    private EntitySnapshot<TMeta> Snapshot(TEntity entity)
     {
         var values = ValuesOf(entity);
-        return new EntitySnapshot(Identity(entity).Id, Fields.ToDictionary(f => f.Name, f => f.Read(values)), Meta(entity));
+        return new EntitySnapshot<TMeta>(entity.Id, Fields.ToDictionary(f => f.Name, f => f.Read(values)), Meta(entity));
     }
+
+    private string Title(TEntity entity) => ByKey[Key(TitleField)].Read(ValuesOf(entity)) ?? "";
+
+    private string Label(long? id) => $"{Noun.SentenceCase} #{id}";
 
     private TargetState State(TEntity entity)
     {
-        var (_, updatedBy, updatedAt) = Identity(entity);
-        return new TargetState(Snapshot(entity), Title(entity), entity.Version, updatedBy, updatedAt);
+        var (by, at) = LastChange(entity);
+        return new TargetState(Snapshot(entity), Title(entity), entity.Version, by, at);
     }
 
     private TValues Merge(TValues values, IEnumerable<FieldChange> changes) =>
         changes.Aggregate(values, (current, change) =>
         {
             var field = ByKey.GetValueOrDefault(Key(change.Field))
-                ?? throw new DomainException($"{Noun}s have no field '{change.Field}'.");
+                ?? throw new DomainException($"A {Noun.Singular} has no field '{change.Field}'.");
             return field.Check(change.Value) is { } error ? throw new DomainException(error) : field.Write(current, change.Value);
         });
 
     private async Task<TEntity> LoadAsync(AvaDbContext db, long id, CancellationToken cancellationToken) =>
-        await Query(db).SingleOrDefaultAsync(e => EF.Property<long>(e, "Id") == id, cancellationToken)
-        ?? throw new NotFoundException($"{Noun} #{id} no longer exists.");
+        await Query(db).SingleOrDefaultAsync(e => e.Id == id, cancellationToken)
+        ?? throw new NotFoundException($"{Label(id)} no longer exists.");
 
     private async Task EnsureValidAsync(TValues values, string target, CancellationToken cancellationToken)
     {

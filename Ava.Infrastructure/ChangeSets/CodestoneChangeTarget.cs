@@ -6,7 +6,7 @@ using FluentValidation;
 namespace Ava.Infrastructure.ChangeSets;
 
 /// <summary>Codestones as recommendations see them. Changeable: review_status, ecl_score, title, language, code.</summary>
-internal sealed class CodestoneChangeTarget(IValidator<CodestoneValues> validator) : ChangeTarget<Codestone, CodestoneValues>(validator)
+internal sealed class CodestoneChangeTarget(IValidator<CodestoneValues> validator) : ChangeTarget<Codestone, CodestoneValues, CodestoneSnapshotMeta>(validator)
 {
     private static readonly IReadOnlyList<FieldDescriptor<CodestoneValues>> AllFields =
     [
@@ -20,6 +20,12 @@ internal sealed class CodestoneChangeTarget(IValidator<CodestoneValues> validato
 
     public override ChangeTargetType Type => ChangeTargetType.Codestone;
 
+    public override ChangeTargetNoun Noun { get; } = new("codestone", "codestones");
+
+    public override string Route => "/codestones/{id}";
+
+    public override string TitleField => "title";
+
     protected override IReadOnlyList<FieldDescriptor<CodestoneValues>> Fields => AllFields;
 
     protected override CodestoneValues Defaults => CodestoneValues.Empty;
@@ -30,27 +36,17 @@ internal sealed class CodestoneChangeTarget(IValidator<CodestoneValues> validato
 
     protected override CodestoneValues ValuesOf(Codestone entity) => entity.Values;
 
-    protected override string Title(Codestone entity) => entity.Title;
-
     protected override Codestone Create(CodestoneValues values, string by, DateTimeOffset at) => new(values, by, at);
 
     protected override void Update(Codestone entity, CodestoneValues values, string by, DateTimeOffset at) => entity.Update(values, by, at);
 
-    protected override (long Id, string UpdatedBy, DateTimeOffset UpdatedAt) Identity(Codestone entity) => (entity.Id, entity.UpdatedBy, entity.UpdatedAt);
+    protected override (string By, DateTimeOffset At) LastChange(Codestone entity) => (entity.UpdatedBy, entity.UpdatedAt);
 
-    protected override IReadOnlyDictionary<string, string?> Meta(Codestone entity) => new Dictionary<string, string?>
-    {
-        ["author"] = entity.Author,
-        ["created_at"] = StreamChangeTarget.Time(entity.CreatedAt),
-        ["updated_at"] = StreamChangeTarget.Time(entity.UpdatedAt),
-        ["updated_by"] = entity.UpdatedBy,
-    };
+    protected override CodestoneSnapshotMeta Meta(Codestone entity) => new(entity.Author, entity.CreatedAt, entity.UpdatedAt, entity.UpdatedBy);
 
-    protected override Codestone Restore(EntitySnapshot snapshot, CodestoneValues values) => Codestone.Restore(
-        snapshot.Id,
-        values,
-        snapshot.Meta["author"] ?? "",
-        StreamChangeTarget.ParseTime(snapshot.Meta["created_at"])!.Value,
-        StreamChangeTarget.ParseTime(snapshot.Meta["updated_at"])!.Value,
-        snapshot.Meta["updated_by"] ?? "");
+    protected override Codestone Restore(long id, CodestoneValues values, CodestoneSnapshotMeta meta) =>
+        Codestone.Restore(id, values, meta.Author, meta.CreatedAt, meta.UpdatedAt, meta.UpdatedBy);
 }
+
+/// <summary>What a codestone snapshot keeps beside the fields: its author, when it was created, and who changed it last and when.</summary>
+public sealed record CodestoneSnapshotMeta(string Author, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, string UpdatedBy);

@@ -6,7 +6,7 @@ namespace Ava.Infrastructure.ChangeSets;
 /// One field of an entity as recommendations see it: its API name, whether an assistant may change
 /// it (the allow-list, specification §3), how it reads as text and how a text value is set.
 /// </summary>
-internal sealed record FieldDescriptor<TValues>(
+public sealed record FieldDescriptor<TValues>(
     string Name,
     bool Changeable,
     bool IsLongText,

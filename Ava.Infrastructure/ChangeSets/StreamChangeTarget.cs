@@ -1,4 +1,3 @@
-using System.Globalization;
 using Ava.Domain.Recommendations;
 using Ava.Domain.Streams;
 using Ava.Infrastructure.Persistence;
@@ -8,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Ava.Infrastructure.ChangeSets;
 
 /// <summary>Intelligence streams as recommendations see them. Changeable: status, priority, title, summary, tags, ecl_score.</summary>
-internal sealed class StreamChangeTarget(IValidator<StreamValues> validator) : ChangeTarget<IntelligenceStream, StreamValues>(validator)
+internal sealed class StreamChangeTarget(IValidator<StreamValues> validator) : ChangeTarget<IntelligenceStream, StreamValues, StreamSnapshotMeta>(validator)
 {
     private static readonly IReadOnlyList<FieldDescriptor<StreamValues>> AllFields =
     [
@@ -24,6 +23,12 @@ internal sealed class StreamChangeTarget(IValidator<StreamValues> validator) : C
 
     public override ChangeTargetType Type => ChangeTargetType.Stream;
 
+    public override ChangeTargetNoun Noun { get; } = new("stream", "streams");
+
+    public override string Route => "/streams/{id}";
+
+    public override string TitleField => "title";
+
     protected override IReadOnlyList<FieldDescriptor<StreamValues>> Fields => AllFields;
 
     /// <summary>A stream an assistant creates starts as raw, normal priority, from an automated source.</summary>
@@ -35,34 +40,18 @@ internal sealed class StreamChangeTarget(IValidator<StreamValues> validator) : C
 
     protected override StreamValues ValuesOf(IntelligenceStream entity) => entity.Values;
 
-    protected override string Title(IntelligenceStream entity) => entity.Title;
-
     protected override IntelligenceStream Create(StreamValues values, string by, DateTimeOffset at) => new(values, by, at);
 
     protected override void Update(IntelligenceStream entity, StreamValues values, string by, DateTimeOffset at) => entity.Update(values, by, at);
 
-    protected override (long Id, string UpdatedBy, DateTimeOffset UpdatedAt) Identity(IntelligenceStream entity) => (entity.Id, entity.UpdatedBy, entity.UpdatedAt);
+    protected override (string By, DateTimeOffset At) LastChange(IntelligenceStream entity) => (entity.UpdatedBy, entity.UpdatedAt);
 
-    protected override IReadOnlyDictionary<string, string?> Meta(IntelligenceStream entity) => new Dictionary<string, string?>
-    {
-        ["created_at"] = Time(entity.CreatedAt),
-        ["created_by"] = entity.CreatedBy,
-        ["updated_at"] = Time(entity.UpdatedAt),
-        ["updated_by"] = entity.UpdatedBy,
-        ["archived_at"] = entity.ArchivedAt is { } archived ? Time(archived) : null,
-    };
+    protected override StreamSnapshotMeta Meta(IntelligenceStream entity) =>
+        new(entity.CreatedAt, entity.CreatedBy, entity.UpdatedAt, entity.UpdatedBy, entity.ArchivedAt);
 
-    protected override IntelligenceStream Restore(EntitySnapshot snapshot, StreamValues values) => IntelligenceStream.Restore(
-        snapshot.Id,
-        values,
-        ParseTime(snapshot.Meta["created_at"])!.Value,
-        snapshot.Meta["created_by"] ?? "",
-        ParseTime(snapshot.Meta["updated_at"])!.Value,
-        snapshot.Meta["updated_by"] ?? "",
-        ParseTime(snapshot.Meta.GetValueOrDefault("archived_at")));
-
-    internal static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
-
-    internal static DateTimeOffset? ParseTime(string? text) =>
-        text is null ? null : DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+    protected override IntelligenceStream Restore(long id, StreamValues values, StreamSnapshotMeta meta) =>
+        IntelligenceStream.Restore(id, values, meta.CreatedAt, meta.CreatedBy, meta.UpdatedAt, meta.UpdatedBy, meta.ArchivedAt);
 }
+
+/// <summary>What a stream snapshot keeps beside the fields: who created and last changed it, when, and when it was archived.</summary>
+public sealed record StreamSnapshotMeta(DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset UpdatedAt, string UpdatedBy, DateTimeOffset? ArchivedAt);

@@ -1,3 +1,4 @@
+using Ava.Domain.Recommendations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Ava.Infrastructure.Persistence;
@@ -15,4 +16,9 @@ internal static class ValueConversions
     public static readonly ValueConverter<DateTimeOffset?, long?> NullableUtcTicks = new(
         v => v.HasValue ? v.Value.UtcTicks : null,
         v => v.HasValue ? new DateTimeOffset(v.Value, TimeSpan.Zero) : null);
+
+    /// <summary>A change-target type is stored as its API name, so a new kind needs no schema change.</summary>
+    public static readonly ValueConverter<ChangeTargetType, string> TargetType = new(
+        v => v.Name,
+        v => new ChangeTargetType(v));
 }

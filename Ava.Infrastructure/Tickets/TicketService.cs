@@ -9,11 +9,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Ava.Infrastructure.Tickets;
 
-public sealed record TicketQuery(TicketStatus? Status = null, TicketPriority? Priority = null, int Page = 0, int PageSize = 25);
+public sealed record TicketQuery(TicketStatus? Status = null, TicketPriority? Priority = null);
 
 public sealed record TicketRow(long Id, string Number, TicketPriority Priority, string Subject, TicketStatus Status, long RecommendationId, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
-
-public sealed record TicketPage(IReadOnlyList<TicketRow> Items, int Total);
 
 public sealed record TicketDetail(
     long Id, string Number, TicketPriority Priority, string Subject, string Body, TicketStatus Status, TicketStatus? NextStatus,
@@ -27,14 +25,12 @@ public sealed class TicketService(
     LiveUpdates activity,
     TimeProvider clock)
 {
-    public const int MaxPageSize = 200;
-
     private static readonly VersionedSet<HelpdeskTicket> Set = new(
         "Ticket",
         db => db.Tickets,
-        current => new ConcurrencyConflictException(current.UpdatedBy, current.UpdatedAt, new { Status = HelpdeskTicket.Label(current.Status) }, current.Version));
+        current => new ConcurrencyConflictException(current.UpdatedBy, current.UpdatedAt, new { current.Status }, current.Version));
 
-    public async Task<TicketPage> ListAsync(TicketQuery query, CancellationToken cancellationToken = default)
+    public async Task<Paged<TicketRow>> ListAsync(TicketQuery query, PageRequest page, CancellationToken cancellationToken = default)
     {
         await guard.DemandApproverAsync();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -50,14 +46,12 @@ public sealed class TicketService(
         }
 
         var total = await tickets.CountAsync(cancellationToken);
-        var pageSize = Math.Clamp(query.PageSize, 1, MaxPageSize);
         var items = await tickets
             .OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id)
-            .Skip(Math.Max(0, query.Page) * pageSize)
-            .Take(pageSize)
+            .Page(page)
             .Select(t => new TicketRow(t.Id, t.Number, t.Priority, t.Subject, t.Status, t.RecommendationId, t.CreatedAt, t.UpdatedAt))
             .ToListAsync(cancellationToken);
-        return new TicketPage(items, total);
+        return new Paged<TicketRow>(items, total, page);
     }
 
     public async Task<TicketDetail?> GetAsync(long id, CancellationToken cancellationToken = default)

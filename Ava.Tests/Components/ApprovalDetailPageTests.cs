@@ -109,7 +109,7 @@ public class ApprovalDetailPageTests : DashboardTestContext
         Button(page, "Approve").HasAttribute("disabled").ShouldBeFalse();
 
         scenario.As("second.admin@ava.local", Roles.Admin);
-        await scenario.Use<RecommendationService>(s => s.RejectAsync(id, "Not now."));
+        await scenario.Use<RecommendationDecisions>(s => s.RejectAsync(id, "Not now."));
 
         page.WaitForAssertion(() => page.Find("[data-testid=recommendation-status]").TextContent.ShouldBe("Rejected"), Wait);
         page.Find("[data-testid=decision-notice]").TextContent.ShouldContain("second.admin@ava.local decided this recommendation while you were viewing it.");
@@ -123,7 +123,7 @@ public class ApprovalDetailPageTests : DashboardTestContext
         var scenario = new ApprovalScenario(_db);
         var stream = await scenario.CreateStreamAsync();
         scenario.AsDeveloper();
-        var submitted = await scenario.Use<RecommendationService, SubmissionResult>(s => s.SubmitAsync(new RecommendationSubmission(
+        var submitted = await scenario.Use<RecommendationIntake, SubmissionResult>(s => s.SubmitAsync(new RecommendationSubmission(
             [UpdateStream(stream.Id, ("status", "Refined"))], "Line one <b>not bold</b>\nLine two", 0.9, "api:ci-bot")));
 
         var page = RenderPage(submitted.Id);

@@ -1,4 +1,4 @@
-using Ava.Dashboard.Features.Approvals;
+using Ava.Dashboard.Components.Shared.Labels;
 using Ava.Domain.Recommendations;
 
 namespace Ava.Tests.Components;

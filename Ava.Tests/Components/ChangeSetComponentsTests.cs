@@ -1,4 +1,6 @@
+using Ava.Dashboard.Features.Approvals;
 using Ava.Dashboard.Features.ChangeSets;
+using Ava.Domain.ChangeSets;
 using Ava.Domain.Recommendations;
 using Ava.Infrastructure.Approvals;
 using Ava.Infrastructure.ChangeSets;
@@ -88,6 +90,36 @@ public class ChangeSetComponentsTests : DashboardTestContext
         var alert = Render<RollbackConflictAlert>(p => p.Add(a => a.Conflict, null));
 
         alert.Markup.Trim().ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("admin_role", "granted by the Admin role")]
+    [InlineData("AdminRole", "granted by the Admin role")]
+    [InlineData("approver_claim", "granted by the approver capability")]
+    [InlineData("ApproverClaim", "granted by the approver capability")]
+    public void Header_NamesTheGrant_InEitherSpellingTheRecordsUse(string recorded, string shown)
+    {
+        var summary = new ChangeSetRow(4, 9, ChangeTargetType.Codestone, "Retry with jitter", 1, ChangeSetComplexity.Simple, ChangeSetStatus.Applied,
+            "admin@ava.local", new DateTimeOffset(2026, 11, 20, 9, 30, 0, TimeSpan.Zero), null, null);
+
+        var header = Render<ChangeSetHeader>(p => p.Add(h => h.Detail, new ChangeSetDetail(summary, recorded, "Because.", "code_review", 0.9, null, [])));
+
+        header.Markup.ShouldContain($"by admin@ava.local at 2026-11-20 09:30 UTC, {shown}");
+        header.Find("dl.changeset-facts dd").TextContent.ShouldBe("Retry with jitter (Codestone)");
+    }
+
+    [Theory]
+    [InlineData("admin_role", "Allowed by the Admin role.")]
+    [InlineData("AdminRole", "Allowed by the Admin role.")]
+    [InlineData("ApproverClaim", "Allowed by the approver capability.")]
+    public void DecisionSummary_NamesTheGrantOfAnApproval_InEitherSpelling(string recorded, string shown)
+    {
+        var approved = new RecommendationDetail(9, ChangeTargetType.Stream, "Connection pool exhaustion", "Because.", 0.9, ConfidenceBand.Ready, "triage",
+            "developer@ava.local", DateTimeOffset.UnixEpoch, RecommendationStatus.Applied, "admin@ava.local", DateTimeOffset.UnixEpoch, recorded, 4, null, null, [], [], Guid.Empty);
+
+        var summary = Render<DecisionSummary>(p => p.Add(d => d.Recommendation, approved));
+
+        summary.Find(".decision-reason").TextContent.ShouldBe(shown);
     }
 
     private static ChangeRecordView Update(params FieldDiff[] fields) =>

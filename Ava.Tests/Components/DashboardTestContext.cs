@@ -1,7 +1,9 @@
 using System.Security.Claims;
+using Ava.Dashboard.Components.Shared.Labels;
 using Ava.Dashboard.Security;
 using Ava.Domain.Security;
 using Ava.Infrastructure.Approvals;
+using Ava.Infrastructure.ChangeSets;
 using Bunit;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
@@ -27,6 +29,8 @@ public abstract class DashboardTestContext : BunitContext
         Services.AddMudServices();
         Services.AddLogging();
         Services.AddPermissionPolicies();
+        Services.AddChangeTargets();
+        Services.AddSingleton<TargetLabels>();
 
         // bUnit pre-registers a placeholder that refuses to authorize; these tests want the real evaluation.
         Services.AddTransient<IAuthorizationService, DefaultAuthorizationService>();
@@ -34,17 +38,20 @@ public abstract class DashboardTestContext : BunitContext
 
     /// <summary>
     /// Puts the real approval services over a fresh, migrated SQLite file behind the components, which
-    /// render as in a live circuit (they listen for approval activity). Call it before the first render;
-    /// the services act as <see cref="ServiceDatabase.User"/>.
+    /// render as in a live circuit (they listen for approval activity), with the labels of that database's
+    /// change-target catalogue. Call it before the first render; the services act as <see cref="ServiceDatabase.User"/>.
     /// </summary>
-    protected async Task<ServiceDatabase> UseDatabaseAsync()
+    protected async Task<ServiceDatabase> UseDatabaseAsync(Action<IServiceCollection>? configure = null)
     {
-        _database = await ServiceDatabase.CreateAsync();
+        _database = await ServiceDatabase.CreateAsync(configure: configure);
         var scope = _database.Services.CreateAsyncScope();
         _databaseScope = scope;
         Services.AddSingleton(_database.Services.GetRequiredService<Ava.Infrastructure.Common.LiveUpdates>());
         Services.AddSingleton(_database.Services.GetRequiredService<TimeProvider>());
-        Services.AddScoped(_ => scope.ServiceProvider.GetRequiredService<RecommendationService>());
+        Services.AddSingleton(_database.Services.GetRequiredService<ChangeTargets>());
+        Services.AddScoped(_ => scope.ServiceProvider.GetRequiredService<RecommendationQueries>());
+        Services.AddScoped(_ => scope.ServiceProvider.GetRequiredService<RecommendationDecisions>());
+        Services.AddScoped(_ => scope.ServiceProvider.GetRequiredService<ChangeSetService>());
 
         // Last: setting the renderer info builds the container, after which nothing can be added.
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));

@@ -40,7 +40,7 @@ public sealed class ApprovalScenario(ServiceDatabase db)
         AsDeveloper();
         try
         {
-            return await Use<RecommendationService, SubmissionResult>(s => s.SubmitAsync(
+            return await Use<RecommendationIntake, SubmissionResult>(s => s.SubmitAsync(
                 new RecommendationSubmission(changes, "The incident notes show the stream is resolved.", confidence, "triage")));
         }
         finally
@@ -67,9 +67,9 @@ public sealed class ApprovalScenario(ServiceDatabase db)
     }
 
     public Task<long> ApproveAsync(long id, bool confirmed = false) =>
-        Use<RecommendationService, long>(s => s.ApproveAsync(id, confirmed));
+        Use<RecommendationDecisions, long>(s => s.ApproveAsync(id, confirmed));
 
-    public Task<RecommendationDetail?> GetAsync(long id) => Use<RecommendationService, RecommendationDetail?>(s => s.GetAsync(id));
+    public Task<RecommendationDetail?> GetAsync(long id) => Use<RecommendationQueries, RecommendationDetail?>(s => s.GetAsync(id));
 
     public Task<ChangeSetDetail?> GetChangeSetAsync(long id) => Use<ChangeSetService, ChangeSetDetail?>(s => s.GetAsync(id));
 

@@ -11,6 +11,7 @@ internal sealed class ChangeSetConfiguration : IEntityTypeConfiguration<AiChange
     {
         builder.ToTable("ChangeSets");
         builder.HasKey(c => c.Id);
+        builder.Property(c => c.TargetType).HasConversion(ValueConversions.TargetType).HasMaxLength(ChangeTargetType.MaxLength);
         builder.Property(c => c.AppliedBy).HasMaxLength(256).IsRequired();
         builder.Property(c => c.ApprovalGrant).HasMaxLength(50).IsRequired();
         builder.Property(c => c.RolledBackBy).HasMaxLength(256);
@@ -39,6 +40,7 @@ internal sealed class ChangeRecordConfiguration : IEntityTypeConfiguration<AiCha
     {
         builder.ToTable("ChangeRecords");
         builder.HasKey(r => r.Id);
+        builder.Property(r => r.EntityType).HasConversion(ValueConversions.TargetType).HasMaxLength(ChangeTargetType.MaxLength);
         builder.Property(r => r.ChangedFields)
             .HasField("_changedFields")
             .UsePropertyAccessMode(PropertyAccessMode.Field)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Ava.Infrastructure.ChangeSets;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -11,7 +12,7 @@ namespace Ava.Infrastructure.Persistence.Configurations;
 /// </summary>
 internal static class JsonColumn
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter(), new ChangeTargetTypeJsonConverter() } };
 
     public static ValueConverter<IReadOnlyList<T>, string> Converter<T>() => new(
         v => JsonSerializer.Serialize(v, Json),

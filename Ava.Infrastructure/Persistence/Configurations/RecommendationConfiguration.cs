@@ -15,6 +15,7 @@ internal sealed class RecommendationConfiguration : IEntityTypeConfiguration<AiR
             .UsePropertyAccessMode(PropertyAccessMode.Field)
             .HasConversion(JsonColumn.Converter<ProposedChange>(), JsonColumn.Comparer<ProposedChange>())
             .IsRequired();
+        builder.Property(r => r.TargetType).HasConversion(ValueConversions.TargetType).HasMaxLength(ChangeTargetType.MaxLength);
         builder.Property(r => r.TargetSummary).HasMaxLength(300).IsRequired();
         builder.Property(r => r.ChangeSummary).HasMaxLength(AiRecommendation.ChangeSummaryMaxLength).IsRequired();
         builder.Property(r => r.Rationale).HasMaxLength(AiRecommendation.RationaleMaxLength).IsRequired();

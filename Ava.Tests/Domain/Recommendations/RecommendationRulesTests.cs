@@ -1,6 +1,7 @@
 using Ava.Domain.ChangeSets;
 using Ava.Domain.Common;
 using Ava.Domain.Recommendations;
+using Ava.Domain.Security;
 using Ava.Domain.Tickets;
 
 namespace Ava.Tests.Domain.Recommendations;
@@ -71,7 +72,7 @@ public sealed class RecommendationRulesTests
     {
         var recommendation = new AiRecommendation(
             [new ProposedChange(ChangeTargetType.Stream, 1, ChangeOperation.Update, [new FieldChange("priority", "High"), new FieldChange("summary", "## Findings\n- one\n")])],
-            "Because.", 0.9, ConfidenceBand.Ready, "triage", "developer", DateTimeOffset.UnixEpoch);
+            Nouns, "Because.", 0.9, ConfidenceBand.Ready, "triage", "developer", DateTimeOffset.UnixEpoch);
 
         recommendation.ChangeSummary.ShouldBe("priority → High, summary rewritten");
     }
@@ -81,10 +82,72 @@ public sealed class RecommendationRulesTests
     {
         var recommendation = new AiRecommendation(
             [new ProposedChange(ChangeTargetType.Stream, 1, ChangeOperation.Update, [new FieldChange("status", "Refined")])],
-            "Because.", 0.9, ConfidenceBand.Ready, "triage", "developer", DateTimeOffset.UnixEpoch);
+            Nouns, "Because.", 0.9, ConfidenceBand.Ready, "triage", "developer", DateTimeOffset.UnixEpoch);
         recommendation.Reject("admin", DateTimeOffset.UnixEpoch, "Not now.");
 
-        Should.Throw<DomainException>(() => recommendation.Approve("admin", DateTimeOffset.UnixEpoch, "admin_role")).Message.ShouldContain("already rejected");
+        Should.Throw<DomainException>(() => recommendation.Approve("admin", DateTimeOffset.UnixEpoch, ApprovalGrantReason.AdminRole)).Message.ShouldContain("already rejected");
         recommendation.ChangeSummary.ShouldBe("status → Refined");
+    }
+
+    [Fact]
+    public void Approve_RefusesAnUnconfirmedApproval_InTheNeedsReviewBand()
+    {
+        var recommendation = StreamUpdate(ConfidenceBand.NeedsReview);
+
+        Should.Throw<ReviewConfirmationRequiredException>(() => recommendation.Approve("admin", DateTimeOffset.UnixEpoch, ApprovalGrantReason.AdminRole));
+
+        recommendation.Status.ShouldBe(RecommendationStatus.Pending);
+        recommendation.Approve("admin", DateTimeOffset.UnixEpoch, ApprovalGrantReason.AdminRole, reviewConfirmed: true);
+        recommendation.Status.ShouldBe(RecommendationStatus.Applied);
+    }
+
+    [Fact]
+    public void Approve_NeedsNoConfirmation_InTheReadyBand_AndRecordsTheGrantByItsWireName()
+    {
+        var recommendation = StreamUpdate(ConfidenceBand.Ready);
+
+        recommendation.Approve("approver", DateTimeOffset.UnixEpoch, ApprovalGrantReason.ApproverClaim);
+
+        (recommendation.Status, recommendation.DecidedBy, recommendation.DecisionReason).ShouldBe((RecommendationStatus.Applied, "approver", "approver_claim"));
+    }
+
+    [Fact]
+    public void Approve_RefusesAUserWithoutAGrant()
+    {
+        var recommendation = StreamUpdate(ConfidenceBand.Ready);
+
+        Should.Throw<DomainException>(() => recommendation.Approve("viewer", DateTimeOffset.UnixEpoch, ApprovalGrantReason.None)).Message.ShouldContain("Only an approver");
+        recommendation.Status.ShouldBe(RecommendationStatus.Pending);
+    }
+
+    [Fact]
+    public void TargetSummary_CountsSeveralTargetsWithThePluralNounOfTheFirst_AndNamesANewOneWithItsSingular()
+    {
+        var several = new AiRecommendation(
+            [Change(1), Change(2), Change(3)], Nouns, "Because.", 0.9, ConfidenceBand.Ready, "triage", "developer", DateTimeOffset.UnixEpoch);
+        var created = new AiRecommendation(
+            [new ProposedChange(new ChangeTargetType("prompt_template"), null, ChangeOperation.Create, [new FieldChange("name", "Briefing")])],
+            Nouns, "Because.", 0.9, ConfidenceBand.Ready, "triage", "developer", DateTimeOffset.UnixEpoch);
+
+        several.TargetSummary.ShouldBe("3 streams");
+        created.TargetSummary.ShouldBe("new prompt template");
+        created.ChangeSummary.ShouldBe("create new prompt template");
+    }
+
+    private static readonly IChangeTargetNouns Nouns = new NounsFromNames();
+
+    private static ProposedChange Change(long id) => new(ChangeTargetType.Stream, id, ChangeOperation.Update, [new FieldChange("status", "Refined")]);
+
+    private static AiRecommendation StreamUpdate(ConfidenceBand band) =>
+        new([Change(1)], Nouns, "Because.", band == ConfidenceBand.Ready ? 0.9 : 0.5, band, "triage", "developer", DateTimeOffset.UnixEpoch);
+
+    /// <summary>Nouns made from the type's name ("prompt_template" → "prompt template", "prompt templates"), as a catalogue would give them.</summary>
+    private sealed class NounsFromNames : IChangeTargetNouns
+    {
+        public ChangeTargetNoun NounOf(ChangeTargetType type)
+        {
+            var singular = type.Name.Replace('_', ' ');
+            return new ChangeTargetNoun(singular, singular + "s");
+        }
     }
 }

@@ -3,6 +3,7 @@ using Ava.Domain.Recommendations;
 using Ava.Domain.Tickets;
 using Ava.Infrastructure.Approvals;
 using Ava.Infrastructure.ChangeSets;
+using Ava.Infrastructure.Common;
 using Ava.Infrastructure.Persistence;
 using Ava.Tests.TestData;
 using Microsoft.EntityFrameworkCore;
@@ -32,7 +33,7 @@ public sealed class ApprovalsDemoSeederTests : IAsyncLifetime
     [Fact]
     public async Task SeedAsync_FillsTheQueue_InTheReadyAndNeedsReviewBands_FromTheThreeSources()
     {
-        var page = await _scenario.Use<RecommendationService, RecommendationPage>(s => s.ListAsync(new RecommendationQuery(PageSize: 100)));
+        var page = await _scenario.Use<RecommendationQueries, RecommendationPage>(s => s.ListAsync(new RecommendationQuery(), new PageRequest(0, 100)));
 
         page.Total.ShouldBe(30);
         page.Counts.Ready.ShouldBeGreaterThan(10);
@@ -45,7 +46,7 @@ public sealed class ApprovalsDemoSeederTests : IAsyncLifetime
     [Fact]
     public async Task SeedAsync_LeavesTenChangeSets_OneRolledBack_AndOneWhoseRollbackConflicts()
     {
-        var sets = await _scenario.Use<ChangeSetService, ChangeSetPage>(s => s.ListAsync(new ChangeSetQuery(PageSize: 50)));
+        var sets = await _scenario.Use<ChangeSetService, Paged<ChangeSetRow>>(s => s.ListAsync(new ChangeSetQuery(), new PageRequest(0, 50)));
         sets.Total.ShouldBe(10);
         sets.Items.Count(s => s.Status == ChangeSetStatus.RolledBack).ShouldBe(1);
 
@@ -75,7 +76,7 @@ public sealed class ApprovalsDemoSeederTests : IAsyncLifetime
             (await db.Tickets.Select(t => t.Status).OrderBy(s => s).ToListAsync()).ShouldBe([TicketStatus.Open, TicketStatus.InProgress, TicketStatus.Resolved]);
         }
 
-        var page = await _scenario.Use<RecommendationService, RecommendationPage>(s => s.ListAsync(new RecommendationQuery(PageSize: 100)));
+        var page = await _scenario.Use<RecommendationQueries, RecommendationPage>(s => s.ListAsync(new RecommendationQuery(), new PageRequest(0, 100)));
         foreach (var recommendation in page.Items)
         {
             await _scenario.ApproveAsync(recommendation.Id, confirmed: true);

@@ -147,13 +147,38 @@ public sealed class ChangeSetServiceTests : IAsyncLifetime
         await _scenario.ApproveAsync((await _scenario.SubmitAsync(0.9, UpdateStream(stream.Id, ("priority", "High"), ("summary", "Rewritten."), ("ecl_score", "0.2"), ("title", "Renamed by the assistant")))).Id);
         await _scenario.Use<ChangeSetService>(s => s.RollbackAsync(first, "Undo."));
 
-        var rolledBack = await _scenario.Use<ChangeSetService, ChangeSetPage>(s => s.ListAsync(new ChangeSetQuery(Status: ChangeSetStatus.RolledBack)));
-        var moderate = await _scenario.Use<ChangeSetService, ChangeSetPage>(s => s.ListAsync(new ChangeSetQuery(Complexity: ChangeSetComplexity.Moderate)));
-        var byOther = await _scenario.Use<ChangeSetService, ChangeSetPage>(s => s.ListAsync(new ChangeSetQuery(AppliedBy: "someone@else")));
+        var rolledBack = await _scenario.Use<ChangeSetService, Paged<ChangeSetRow>>(s => s.ListAsync(new ChangeSetQuery(Status: ChangeSetStatus.RolledBack), PageRequest.First));
+        var moderate = await _scenario.Use<ChangeSetService, Paged<ChangeSetRow>>(s => s.ListAsync(new ChangeSetQuery(Complexity: ChangeSetComplexity.Moderate), PageRequest.First));
+        var byOther = await _scenario.Use<ChangeSetService, Paged<ChangeSetRow>>(s => s.ListAsync(new ChangeSetQuery(AppliedBy: "someone@else"), PageRequest.First));
 
         rolledBack.Items.ShouldHaveSingleItem().Id.ShouldBe(first);
         moderate.Items.ShouldHaveSingleItem().TargetSummary.ShouldBe(Sample.Title); // the title when it was submitted
         byOther.Total.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task GetAsync_ReadsTheGrantOfAChangesetRecordedInTheOldSpelling_AsItsWireName()
+    {
+        var stream = await _scenario.CreateStreamAsync();
+        var changeSetId = await _scenario.ApproveAsync((await _scenario.SubmitAsync(0.9, UpdateStream(stream.Id, ("status", "Refined")))).Id);
+        await _db.ExecuteRawAsync($"UPDATE ChangeSets SET ApprovalGrant = 'ApproverClaim' WHERE Id = {changeSetId}");
+
+        (await _scenario.GetChangeSetAsync(changeSetId))!.ApprovalGrant.ShouldBe("approver_claim");
+    }
+
+    [Fact]
+    public async Task RollbackAsync_RecordsTheGrantByTheSameWireNameAsTheApproval()
+    {
+        var stream = await _scenario.CreateStreamAsync();
+        var changeSetId = await _scenario.ApproveAsync((await _scenario.SubmitAsync(0.9, UpdateStream(stream.Id, ("status", "Refined")))).Id);
+
+        await _scenario.Use<ChangeSetService>(s => s.RollbackAsync(changeSetId, "Too early."));
+
+        await using var db = _db.NewContext();
+        var approved = await db.AuditEvents.SingleAsync(e => e.Action == RecommendationAuditActions.Approved);
+        var rolledBack = await db.AuditEvents.SingleAsync(e => e.Action == ChangeSetAuditActions.RolledBack);
+        approved.Metadata.ShouldNotBeNull().ShouldContain("\"grant\":\"admin_role\"");
+        rolledBack.Metadata.ShouldNotBeNull().ShouldContain("\"grant\":\"admin_role\"");
     }
 
     private async Task<string?> FieldsJsonAsync(long id)

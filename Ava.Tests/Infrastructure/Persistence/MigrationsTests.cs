@@ -1,7 +1,9 @@
+using Ava.Domain.Recommendations;
 using Ava.Infrastructure.Persistence;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Ava.Tests.Infrastructure.Persistence;
 
@@ -78,6 +80,38 @@ public sealed class MigrationsTests : IDisposable
         script.ShouldContain("CREATE TRIGGER AuditEvents_AppendOnly");
     }
 
+    [Fact]
+    public async Task MigrateAsync_KeepsTheTypeOfEveryExistingRecommendationChangesetAndRecord_WhenTypesBecomeNames()
+    {
+        await using var db = NewSqliteContext();
+        var migrator = db.GetService<IMigrator>();
+        var beforeNames = db.Database.GetMigrations().TakeWhile(m => !m.EndsWith("_OpenChangeTargetTypes", StringComparison.Ordinal)).Last();
+        await migrator.MigrateAsync(beforeNames, TestContext.Current.CancellationToken);
+        // Rows as the enum stored them: numbers in the columns, the enum's names in the recommendation's JSON.
+        await ExecuteAsync(db, $"""
+            INSERT INTO Recommendations (Id, Band, ChangeSummary, Changes, Confidence, CreatedAt, Rationale, Source, Status, SubmittedBy, TargetSummary, TargetType, Version, DecidedBy, DecisionReason)
+            VALUES (1, 0, 'status → Refined', '{Changes("Stream", 5)}', 0.9, 0, 'Because.', 'triage', 1, 'developer', 'Old stream', 0, '{Guid.NewGuid()}', 'admin', 'admin_role'),
+                   (2, 1, 'review_status → Review', '{Changes("Codestone", 6)}', 0.5, 0, 'Because.', 'code_review', 0, 'bot', 'Old codestone', 1, '{Guid.NewGuid()}', NULL, NULL);
+            INSERT INTO ChangeSets (Id, AppliedAt, AppliedBy, ApprovalGrant, Complexity, EntityCount, RecommendationId, Status, TargetType, Version)
+            VALUES (1, 0, 'admin', 'admin_role', 0, 1, 1, 0, 0, '{Guid.NewGuid()}');
+            INSERT INTO ChangeRecords (Id, AfterState, BeforeState, ChangeSetId, ChangedFields, EntityId, EntityType, Operation, "Order")
+            VALUES (1, '{EmptyState}', '{EmptyState}', 1, '["status"]', 5, 0, 1, 0);
+            """);
+
+        await migrator.MigrateAsync(cancellationToken: TestContext.Current.CancellationToken);
+
+        var recommendations = await db.Recommendations.AsNoTracking().OrderBy(r => r.Id).ToListAsync(TestContext.Current.CancellationToken);
+        recommendations.Select(r => r.TargetType).ShouldBe([ChangeTargetType.Stream, ChangeTargetType.Codestone]);
+        recommendations.Select(r => r.Changes.Single().TargetType).ShouldBe([ChangeTargetType.Stream, ChangeTargetType.Codestone]);
+        (await db.ChangeSets.AsNoTracking().SingleAsync(TestContext.Current.CancellationToken)).TargetType.ShouldBe(ChangeTargetType.Stream);
+        (await db.ChangeRecords.AsNoTracking().SingleAsync(TestContext.Current.CancellationToken)).EntityType.ShouldBe(ChangeTargetType.Stream);
+        (await db.Recommendations.CountAsync(r => r.TargetType == ChangeTargetType.Codestone, TestContext.Current.CancellationToken)).ShouldBe(1);
+
+        await migrator.MigrateAsync(beforeNames, TestContext.Current.CancellationToken);
+
+        (await db.Database.SqlQueryRaw<long>("SELECT TargetType AS Value FROM Recommendations ORDER BY Id").ToListAsync(TestContext.Current.CancellationToken)).ShouldBe([0L, 1L]);
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
@@ -88,4 +122,18 @@ public sealed class MigrationsTests : IDisposable
         new(new DbContextOptionsBuilder<SqliteAvaDbContext>()
             .UseSqlite($"Data Source={Path.Combine(_folder, "ava.db")}", DatabaseRegistration.SqliteMigrations)
             .Options);
+
+    private const string EmptyState = "{}";
+
+    /// <summary>SQL with JSON in it, sent as written (EF's raw SQL would read the braces as parameter placeholders).</summary>
+    private static async Task ExecuteAsync(DbContext db, string sql)
+    {
+        await db.Database.OpenConnectionAsync(TestContext.Current.CancellationToken);
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+    }
+
+    private static string Changes(string type, long id) =>
+        $$"""[{"targetType":"{{type}}","targetId":{{id}},"operation":"Update","fields":[{"field":"status","value":"Refined"}],"targetVersion":null,"targetTitle":"Old {{type.ToLowerInvariant()}}"}]""";
 }

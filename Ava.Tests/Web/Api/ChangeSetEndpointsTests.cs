@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
 
 namespace Ava.Tests.Web.Api;
 
@@ -84,6 +85,41 @@ public sealed class ChangeSetEndpointsTests(AvaAppFactory app)
         var conflict = problem.GetProperty("conflicts").EnumerateArray().ShouldHaveSingleItem();
         (conflict.GetProperty("field").GetString(), conflict.GetProperty("valueNow").GetString(), conflict.GetProperty("valueWritten").GetString()).ShouldBe(("priority", "Now", "High"));
         (await ApiScenario.GetStreamAsync(developer, stream.Id)).GetProperty("priority").GetString().ShouldBe("Now");
+        developer.Dispose();
+        admin.Dispose();
+    }
+
+    [Fact]
+    public async Task Get_AnswersTheGrantsWireName_ForAChangesetRecordedWithTheOldSpelling()
+    {
+        var (developer, admin, _, changeSetId) = await AppliedAsync(("priority", "High"));
+        await using (var db = app.OpenDatabase())
+        {
+            await db.Database.ExecuteSqlAsync($"UPDATE ChangeSets SET ApprovalGrant = 'AdminRole' WHERE Id = {changeSetId}", TestContext.Current.CancellationToken);
+        }
+
+        using var get = await developer.GetAsync($"{ChangeSets}/{changeSetId}", TestContext.Current.CancellationToken);
+
+        var body = await get.ReadJsonAsync();
+        body.GetProperty("approvalGrant").GetString().ShouldBe("admin_role");
+        body.GetProperty("targetType").GetString().ShouldBe("stream");
+        body.GetProperty("records")[0].GetProperty("entityType").GetString().ShouldBe("stream");
+        developer.Dispose();
+        admin.Dispose();
+    }
+
+    [Fact]
+    public async Task List_FiltersByTargetTypeName_AndRefuses400ForAnUnknownOne()
+    {
+        var (developer, admin, _, changeSetId) = await AppliedAsync(("priority", "High"));
+
+        using var streams = await developer.GetAsync($"{ChangeSets}?targetType=Stream&pageSize=200", TestContext.Current.CancellationToken);
+        using var codestones = await developer.GetAsync($"{ChangeSets}?targetType=codestone&pageSize=200", TestContext.Current.CancellationToken);
+        using var unknown = await developer.GetAsync($"{ChangeSets}?targetType=user", TestContext.Current.CancellationToken);
+
+        (await streams.ReadJsonAsync()).GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt64()).ShouldContain(changeSetId);
+        (await codestones.ReadJsonAsync()).GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt64()).ShouldNotContain(changeSetId);
+        (await unknown.ReadProblemAsync(400)).FieldErrors("targetType").ShouldBe(["'targetType' must be one of stream, codestone."]);
         developer.Dispose();
         admin.Dispose();
     }

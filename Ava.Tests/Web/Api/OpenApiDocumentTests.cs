@@ -52,6 +52,22 @@ public sealed partial class OpenApiDocumentTests(AvaAppFactory app)
     }
 
     [Fact]
+    public async Task Document_DescribesAChangeTargetTypeAsOneOfTheCatalogueNames()
+    {
+        using var client = await ApiClient.ForAsync(app, AvaAppFactory.ViewerEmail);
+        var schemas = (await ReadDocumentAsync(client)).GetProperty("components").GetProperty("schemas");
+
+        var targetType = schemas.GetProperty("RecommendationListItem").GetProperty("properties").GetProperty("targetType");
+        if (targetType.TryGetProperty("$ref", out var reference))
+        {
+            targetType = schemas.GetProperty(reference.GetString()!.Split('/')[^1]);
+        }
+
+        targetType.GetProperty("type").GetString().ShouldBe("string");
+        targetType.GetProperty("enum").EnumerateArray().Select(e => e.GetString()).ShouldBe(["stream", "codestone"]);
+    }
+
+    [Fact]
     public async Task Document_SendsAnonymousVisitorsToSignIn_AndOpensForASignedInUser()
     {
         using var anonymous = SignedInClient.Anonymous(app);

@@ -217,8 +217,10 @@ namespace Ava.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long>("EntityId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("EntityType")
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Operation")
                         .HasColumnType("INTEGER");
@@ -278,8 +280,10 @@ namespace Ava.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("TargetType")
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("TargetType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
@@ -430,8 +434,10 @@ namespace Ava.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("TargetType")
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("TargetType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("TicketId")
                         .HasColumnType("INTEGER");

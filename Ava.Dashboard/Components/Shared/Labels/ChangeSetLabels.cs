@@ -2,7 +2,7 @@ using Ava.Domain.ChangeSets;
 using Ava.Domain.Recommendations;
 using MudBlazor;
 
-namespace Ava.Dashboard.Features.ChangeSets;
+namespace Ava.Dashboard.Components.Shared.Labels;
 
 /// <summary>How changesets read on screen: the words and chip colours for their status, complexity and operations.</summary>
 public static class ChangeSetLabels
@@ -25,13 +25,7 @@ public static class ChangeSetLabels
         _ => Color.Info,
     };
 
-    /// <summary>Why the approver could approve, as the changeset recorded it.</summary>
-    public static string Grant(string grant) => grant switch
-    {
-        "admin_role" => "Admin role",
-        "approver_claim" => "approver capability",
-        _ => grant,
-    };
+    /// <summary>Why the approver could approve, as the changeset recorded it (either spelling).</summary>
+    public static string Grant(string grant) => GrantLabels.Of(grant) ?? grant;
 
-    public static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm");
 }

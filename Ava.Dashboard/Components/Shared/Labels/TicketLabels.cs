@@ -1,12 +1,12 @@
 using Ava.Domain.Tickets;
 using MudBlazor;
 
-namespace Ava.Dashboard.Features.Tickets;
+namespace Ava.Dashboard.Components.Shared.Labels;
 
 /// <summary>How tickets read on screen: status words, priority colours and the action that moves a ticket on.</summary>
 public static class TicketLabels
 {
-    public static string Of(TicketStatus status) => HelpdeskTicket.Label(status);
+    public static string Of(TicketStatus status) => status == TicketStatus.InProgress ? "In progress" : status.ToString();
 
     public static Color ColorOf(TicketPriority priority) => priority switch
     {
@@ -31,5 +31,4 @@ public static class TicketLabels
         _ => $"Move to {Of(next)}",
     };
 
-    public static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm");
 }

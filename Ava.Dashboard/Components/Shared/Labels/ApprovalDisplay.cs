@@ -1,11 +1,10 @@
 using System.Globalization;
-using Ava.Dashboard.Components.Shared;
 using Ava.Domain.Recommendations;
 using MudBlazor;
 
-namespace Ava.Dashboard.Features.Approvals;
+namespace Ava.Dashboard.Components.Shared.Labels;
 
-/// <summary>How the approval pages show bands, statuses, targets and times, in one place so the queue and the detail agree.</summary>
+/// <summary>How the approval pages show bands, statuses, links and times, in one place so the queue and the detail agree.</summary>
 public static class ApprovalDisplay
 {
     public static Color ColorOf(ConfidenceBand band) => band switch
@@ -27,10 +26,6 @@ public static class ApprovalDisplay
     /// <summary>The confidence and its band as one label: "0.82 Ready".</summary>
     public static string ConfidenceText(double confidence, ConfidenceBand band) =>
         $"{confidence.ToString("0.00", CultureInfo.InvariantCulture)} {RecommendationLabels.Of(band)}";
-
-    /// <summary>Where an existing target lives in the dashboard: <c>/streams/{id}</c> or <c>/codestones/{id}</c>.</summary>
-    public static string TargetHref(ChangeTargetType type, long id) =>
-        type == ChangeTargetType.Stream ? $"/streams/{id}" : $"/codestones/{id}";
 
     public static string ChangeSetHref(long id) => $"/changesets/{id}";
 
