@@ -1,5 +1,6 @@
 using Ava.Domain.Codestones;
 using Ava.Domain.Streams;
+using Ava.Infrastructure.Ai;
 using Ava.Infrastructure.Alerts;
 using Ava.Infrastructure.Approvals;
 using Ava.Infrastructure.ChangeSets;
@@ -14,6 +15,7 @@ using Ava.Infrastructure.Audit;
 using Ava.Infrastructure.Configuration;
 using Ava.Infrastructure.Identity;
 using Ava.Infrastructure.Persistence;
+using Ava.Infrastructure.Prompts;
 using Ava.Infrastructure.Security;
 using Ava.Infrastructure.Workflows;
 using Microsoft.AspNetCore.DataProtection;
@@ -81,6 +83,8 @@ public static class DependencyInjection
         services.AddScoped<UserAdministrationService>();
         services.AddScoped<UserPreferencesService>();
         services.AddScoped<DatabaseInitializer>();
+        services.AddAi(configuration);
+        services.AddPrompts();
         return services;
     }
 

@@ -33,6 +33,14 @@ public static class AuditActions
     public const string ApiTokenCreated = "api_token.created";
     public const string ApiTokenRevoked = "api_token.revoked";
 
+    public const string PromptVersionCreated = "prompt.version_created";
+    public const string PromptVersionActivated = "prompt.version_activated";
+    public const string PromptTestRun = "prompt.test_run";
+    public const string AiRunFailed = "ai.run_failed";
+
+    /// <summary>A run whose untrusted input scored as a likely prompt injection; the flag travels with what it produced.</summary>
+    public const string AiInputFlagged = "ai.input_flagged";
+
     /// <summary>A write request (POST, PUT, PATCH, DELETE) made with an API token, with its outcome.</summary>
     public const string ApiWrite = "api.write";
 
@@ -44,5 +52,6 @@ public static class AuditActions
         RecommendationSubmitted, RecommendationApproved, RecommendationRejected, RecommendationEscalated, RecommendationApplyFailed,
         ChangeSetApplied, ChangeSetRolledBack, ChangeSetRollbackRefused, TicketOpened, TicketStatusChanged,
         ApiTokenCreated, ApiTokenRevoked, ApiWrite,
+        PromptVersionCreated, PromptVersionActivated, PromptTestRun, AiRunFailed, AiInputFlagged,
     ];
 }
