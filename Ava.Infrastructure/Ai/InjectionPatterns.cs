@@ -33,6 +33,8 @@ internal static class InjectionPatterns
         // Instructions that try to replace the product's own.
         S(Override, "asks the model to drop its previous instructions", 0.65,
             $@"\b{OverrideVerb}\b[^.\n]{{0,30}}\b(all|any|every|previous|prior|above|earlier|preceding|original|initial|your|system|developer)\b[^.\n]{{0,20}}\b(instructions?|prompts?|rules|guidelines|directives|directions|guardrails|constraints|programming|system message)\b"),
+        S(Override, "asks the model to forget what it was told", 0.6,
+            @"\b(forget|ignore|disregard)\s+(what|everything|anything|all)\s+(that\s+)?(you were|you've been|you have been|you got|i|we)\s+(told|given|instructed|said|asked)\b"),
         S(Override, "talks about the model's instructions or system prompt", 0.35,
             @"\b(system prompt|system message|initial prompt|hidden instructions|prompt injection test|your (instructions|guidelines|guardrails|programming|rules))\b"),
         S(Override, "asks the model to drop its previous instructions (in another language)", 0.65,
@@ -49,6 +51,10 @@ internal static class InjectionPatterns
         // Role play and persona switches.
         S(Persona, "tries to change who the model is", 0.55,
             $@"(\byou are (now|no longer)\b[^.\n]{{0,20}}\b({AiNoun}|unrestricted|uncensored|free|jailbroken|dan|admin|administrator|root|hacker|pirate|evil)\b)|(\bfrom now on\b[^.\n]{{0,30}}\b(you|respond|answer|reply|act|behave|output)\b)|(\b(pretend|imagine) (you are|to be|that you are) (an?|the)\s+(\w+\s+)?({AiNoun}|hacker|unrestricted|uncensored)\b)|(\b(developer|god|dan|jailbreak|unrestricted) mode\b)|(\bdo anything now\b)|(\b(eres ahora|tu es maintenant|du bist jetzt|ты теперь|你现在是|あなたは今)\b)"),
+        S(Persona, "tells the model it has no rules", 0.5,
+            @"\b(you (have|had|now have)|with|without|act as if you have) (no|zero|any) (rules|guidelines|restrictions|filters|limits|limitations|guardrails|safety (rules|guidelines))\b"),
+        S(Persona, "tells the model it is someone else", 0.5,
+            $@"\byou are no longer (an?|the) [^.\n]{{0,40}}\byou are (now )?(an?|the)\b"),
         S(Persona, "tells the reader who they are now", 0.3,
             @"\byou are now (a|an|the|my)\b"),
 

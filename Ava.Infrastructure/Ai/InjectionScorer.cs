@@ -142,7 +142,7 @@ public sealed partial class InjectionScorer
             if (!IsKnown(host))
             {
                 unknown++;
-                var image = link.Index >= 2 && text[link.Index - 1] == '(' && text.LastIndexOf("![", link.Index, Math.Min(link.Index, 200), StringComparison.Ordinal) >= 0;
+                var image = link.Index >= 2 && text[link.Index - 1] == '(' && text.LastIndexOf("![", link.Index - 1, Math.Min(link.Index, 200), StringComparison.Ordinal) >= 0;
                 if (image)
                 {
                     add("link:image", 0.45, $"embeds an image from an unknown host ({host}), a way to leak data");

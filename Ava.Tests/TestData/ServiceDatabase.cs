@@ -21,14 +21,14 @@ public sealed class ServiceDatabase : IAsyncDisposable
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "ava-tests", Guid.NewGuid().ToString("N"));
     private readonly ServiceProvider _services;
 
-    private ServiceDatabase()
+    private ServiceDatabase(IReadOnlyDictionary<string, string?>? settings)
     {
         Directory.CreateDirectory(_folder);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:Ava"] = $"Data Source={Path.Combine(_folder, "ava.db")}",
             ["Workflows:RunServer"] = "false",
-        }).Build();
+        }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
 
         var services = new ServiceCollection();
         services.AddLogging();
@@ -44,9 +44,10 @@ public sealed class ServiceDatabase : IAsyncDisposable
 
     public IServiceProvider Services => _services;
 
-    public static async Task<ServiceDatabase> CreateAsync()
+    /// <param name="settings">Settings on top of the defaults, e.g. an AI provider on a loopback server.</param>
+    public static async Task<ServiceDatabase> CreateAsync(IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var database = new ServiceDatabase();
+        var database = new ServiceDatabase(settings);
         await using var scope = database._services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
         return database;
