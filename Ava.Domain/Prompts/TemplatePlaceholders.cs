@@ -60,7 +60,9 @@ public static class TemplatePlaceholders
                     throw new DomainException($"Line {Line(text, i)}: '{{' starts a placeholder such as {{date}}; write '{{{{' for a literal brace.");
                 }
 
-                output?.Append(replace(name));
+                // Evaluated even without output: Find collects the names through it.
+                var value = replace(name);
+                output?.Append(value);
                 i = end + 1;
             }
             else if (c == '}')

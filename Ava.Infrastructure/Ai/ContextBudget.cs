@@ -60,10 +60,11 @@ internal static class ContextBudget
 
             full = true;
             var overhead = TokenCounter.Count(model, UntrustedContent.Wrap(item, token, TruncationNote)) + 2;
+            // A few tokens of slack: tokens can merge differently where the cut text meets the marker.
             var room = available - used - overhead;
             if (room >= MinUsefulTokens)
             {
-                var cut = UntrustedContent.Wrap(item, token, TokenCounter.Truncate(model, text, room) + TruncationNote);
+                var cut = UntrustedContent.Wrap(item, token, TokenCounter.Truncate(model, text, room - 8) + TruncationNote);
                 var cutTokens = TokenCounter.Count(model, cut) + 2;
                 if (used + cutTokens <= available)
                 {
