@@ -127,6 +127,37 @@ public sealed class PromptService(
         return await runner.RunAsync(new PromptRunRequest(name, input.Placeholders, input.Items, $"test:{name}/{number}", number, IsTest: true), cancellationToken);
     }
 
+    /// <summary>
+    /// Sample input from the current data for the shipped templates: the last day's streams for the
+    /// briefing (the latest 20 when the day had none), the newest codestone for the review. Null for other templates.
+    /// </summary>
+    public async Task<(PromptTestInput Input, string Description)?> SampleInputAsync(string name, CancellationToken cancellationToken = default)
+    {
+        await guard.DemandAsync(Permissions.ModifySchemas);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (name == PromptNames.MorningBriefing)
+        {
+            var since = clock.GetUtcNow().AddDays(-1);
+            var live = db.Streams.AsNoTracking().Include(s => s.Tags).Where(s => s.Status != Ava.Domain.Streams.StreamStatus.Archived);
+            var streams = await live.Where(s => s.CreatedAt >= since).OrderBy(s => s.Id).ToListAsync(cancellationToken);
+            if (streams.Count == 0)
+            {
+                streams = await live.OrderByDescending(s => s.CreatedAt).Take(20).ToListAsync(cancellationToken);
+            }
+
+            var request = PromptInputs.Briefing(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), streams);
+            return (new PromptTestInput(request.Placeholders, request.Items), $"{streams.Count} stream{(streams.Count == 1 ? "" : "s")} ({(streams.Any(s => s.CreatedAt >= since) ? "the last 24 hours" : "the latest")})");
+        }
+
+        if (name == PromptNames.CodeReview && await db.Codestones.AsNoTracking().OrderByDescending(c => c.UpdatedAt).FirstOrDefaultAsync(cancellationToken) is { } codestone)
+        {
+            var request = PromptInputs.CodeReview(codestone);
+            return (new PromptTestInput(request.Placeholders, request.Items), $"codestone #{codestone.Id} “{codestone.Title}”");
+        }
+
+        return null;
+    }
+
     public async Task<PromptRunPage> ListRunsAsync(string name, int page, int pageSize, CancellationToken cancellationToken = default)
     {
         await guard.DemandAsync(Permissions.RunAiPrompts);
