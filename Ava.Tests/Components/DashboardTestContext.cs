@@ -46,6 +46,9 @@ public abstract class DashboardTestContext : BunitContext
         Services.AddSingleton(_database.Services.GetRequiredService<ApprovalActivity>());
         Services.AddSingleton(_database.Services.GetRequiredService<TimeProvider>());
         Services.AddScoped(_ => scope.ServiceProvider.GetRequiredService<RecommendationService>());
+        Services.AddScoped(_ => scope.ServiceProvider.GetRequiredService<Ava.Infrastructure.Prompts.PromptService>());
+        Services.AddScoped(_ => scope.ServiceProvider.GetRequiredService<Ava.Infrastructure.Prompts.PromptDiffService>());
+        Services.AddScoped(_ => scope.ServiceProvider.GetRequiredService<Ava.Infrastructure.Prompts.PromptMetricsQueries>());
 
         // Last: setting the renderer info builds the container, after which nothing can be added.
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
