@@ -1,7 +1,7 @@
 using Ava.Domain.Audit;
 using Ava.Domain.Security;
-using Ava.Infrastructure.Common;
 using Ava.Infrastructure.Audit;
+using Ava.Infrastructure.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,11 +1,12 @@
 using Ava.Benchmarks;
 
-// Usage: dotnet run -c Release --project Ava.Benchmarks -- [audit] [streams] [streams-page] [approvals] [api] [--append N] [--chain N] [--streams N] [--pending N] [--verifications N]
+// Usage: dotnet run -c Release --project Ava.Benchmarks -- [audit] [streams] [streams-page] [approvals] [api] [ai] [--append N] [--chain N] [--streams N] [--pending N] [--verifications N] [--ai-calls N]
 var append = ArgValue("--append", 5_000);
 var chain = ArgValue("--chain", 1_000_000);
 var streams = ArgValue("--streams", 100_000);
 var pending = ArgValue("--pending", 10_000);
 var verifications = ArgValue("--verifications", 20_000);
+var aiCalls = ArgValue("--ai-calls", 300);
 Console.WriteLine($"Ava Prime benchmarks · {Environment.ProcessorCount} cores · .NET {Environment.Version} · {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
 Console.WriteLine();
 
@@ -32,6 +33,11 @@ if (args.Length == 0 || args.Contains("approvals"))
 if (args.Length == 0 || args.Contains("api"))
 {
     await ApiBenchmarks.RunAsync(verifications);
+}
+
+if (args.Length == 0 || args.Contains("ai"))
+{
+    await AiPipelineBenchmarks.RunAsync(aiCalls);
 }
 
 int ArgValue(string name, int fallback)

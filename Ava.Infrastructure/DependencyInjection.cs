@@ -1,3 +1,4 @@
+using Ava.Infrastructure.Ai;
 using Ava.Infrastructure.ApiTokens;
 using Ava.Infrastructure.Approvals;
 using Ava.Infrastructure.Audit;
@@ -7,6 +8,7 @@ using Ava.Infrastructure.Configuration;
 using Ava.Infrastructure.Content;
 using Ava.Infrastructure.Identity;
 using Ava.Infrastructure.Persistence;
+using Ava.Infrastructure.Prompts;
 using Ava.Infrastructure.Security;
 using Ava.Infrastructure.Streams;
 using Ava.Infrastructure.Workflows;
@@ -53,6 +55,8 @@ public static class DependencyInjection
         services.AddCodestones();
         services.AddApiTokens();
         services.AddApprovals(configuration);
+        services.AddAi(configuration);
+        services.AddPrompts();
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Ava.Domain.Common;
+using Ava.Infrastructure.Ai;
 using Ava.Infrastructure.Approvals;
 using Ava.Infrastructure.ChangeSets;
 using Ava.Infrastructure.Common;
@@ -57,6 +58,7 @@ internal static class ApiErrors
     {
         ApiRequestException request => request.Status,
         PermissionDeniedException => StatusCodes.Status403Forbidden,
+        AiRateLimitExceededException => StatusCodes.Status429TooManyRequests,
         InvalidValuesException => StatusCodes.Status400BadRequest,
         NotFoundException => StatusCodes.Status404NotFound,
         ConcurrencyConflictException or RecommendationDecidedException or ChangeSetRolledBackException or RollbackConflictException or TargetChangedException
@@ -71,6 +73,7 @@ internal static class ApiErrors
         ApiRequestException request => request.ToResult(),
         PermissionDeniedException denied => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
             detail: denied.Message + " The attempt was recorded in the audit log."),
+        AiRateLimitExceededException limited => TooManyAiActions(limited, context),
         InvalidValuesException invalid => TypedResults.ValidationProblem(JsonFieldNames(invalid.Errors), title: "The values are not valid"),
         NotFoundException missing => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: missing.Message),
         ConcurrencyConflictException conflict => Conflict(conflict),
@@ -99,6 +102,12 @@ internal static class ApiErrors
             ["current"] = conflict.CurrentValues,
         },
     });
+
+    private static IResult TooManyAiActions(AiRateLimitExceededException limited, HttpContext context)
+    {
+        context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(limited.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many AI actions", detail: limited.Message);
+    }
 
     private static IResult TooLarge() => TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Request body too large",
         detail: "The API accepts request bodies of up to 1 MiB.");

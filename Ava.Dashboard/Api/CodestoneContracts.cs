@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using Ava.Domain.Codestones;
-using Ava.Infrastructure.Common;
 using Ava.Infrastructure.Codestones;
+using Ava.Infrastructure.Common;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Ava.Dashboard.Api;

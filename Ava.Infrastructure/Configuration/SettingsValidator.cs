@@ -53,6 +53,7 @@ public static class SettingsValidator
         }
 
         CheckApprovals(configuration, errors);
+        errors.AddRange(Ai.AiSettingsValidator.Validate(configuration));
 
         var adminEmail = configuration["AVA_ADMIN_EMAIL"];
         if (!string.IsNullOrWhiteSpace(adminEmail) && !adminEmail.Contains('@', StringComparison.Ordinal))

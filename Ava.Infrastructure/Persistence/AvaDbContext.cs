@@ -4,6 +4,7 @@ using Ava.Domain.Audit;
 using Ava.Domain.ChangeSets;
 using Ava.Domain.Codestones;
 using Ava.Domain.Common;
+using Ava.Domain.Prompts;
 using Ava.Domain.Recommendations;
 using Ava.Domain.Streams;
 using Ava.Domain.Tickets;
@@ -41,6 +42,14 @@ public abstract class AvaDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<HelpdeskTicket> Tickets => Set<HelpdeskTicket>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    public DbSet<PromptTemplate> PromptTemplates => Set<PromptTemplate>();
+
+    public DbSet<PromptTemplateVersion> PromptTemplateVersions => Set<PromptTemplateVersion>();
+
+    public DbSet<PromptActivation> PromptActivations => Set<PromptActivation>();
+
+    public DbSet<PromptRun> PromptRuns => Set<PromptRun>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

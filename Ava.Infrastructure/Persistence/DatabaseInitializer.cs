@@ -22,6 +22,7 @@ public sealed class DatabaseInitializer(
     IOptions<DatabaseOptions> database,
     BootstrapOptions bootstrap,
     IEnumerable<IDemoDataSeeder> demoSeeders,
+    IEnumerable<IReferenceDataSeeder> referenceSeeders,
     TimeProvider clock,
     ILogger<DatabaseInitializer> logger)
 {
@@ -56,6 +57,11 @@ public sealed class DatabaseInitializer(
             {
                 Ensure(await roles.CreateAsync(new IdentityRole(role)));
             }
+        }
+
+        foreach (var seeder in referenceSeeders)
+        {
+            await seeder.SeedAsync(cancellationToken);
         }
 
         var notice = new List<string>();

@@ -52,6 +52,9 @@ public abstract class DashboardTestContext : BunitContext
         Services.AddScoped(_ => scope.ServiceProvider.GetRequiredService<RecommendationQueries>());
         Services.AddScoped(_ => scope.ServiceProvider.GetRequiredService<RecommendationDecisions>());
         Services.AddScoped(_ => scope.ServiceProvider.GetRequiredService<ChangeSetService>());
+        Services.AddScoped(_ => scope.ServiceProvider.GetRequiredService<Ava.Infrastructure.Prompts.PromptService>());
+        Services.AddScoped(_ => scope.ServiceProvider.GetRequiredService<Ava.Infrastructure.Prompts.PromptDiffService>());
+        Services.AddScoped(_ => scope.ServiceProvider.GetRequiredService<Ava.Infrastructure.Prompts.PromptMetricsQueries>());
 
         // Last: setting the renderer info builds the container, after which nothing can be added.
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));

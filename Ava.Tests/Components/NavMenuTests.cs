@@ -12,8 +12,8 @@ public class NavMenuTests : DashboardTestContext
 {
     public static TheoryData<string, string[]> SectionsByRole => new()
     {
-        { Roles.Admin, ["/", "/streams", "/codestones", "/approvals", "/changesets", "/tickets", "/workflows", "/audit", "/admin/users", "/jobs"] },
-        { Roles.Developer, ["/", "/streams", "/codestones", "/approvals", "/changesets", "/workflows"] },
+        { Roles.Admin, ["/", "/streams", "/codestones", "/approvals", "/changesets", "/tickets", "/prompts", "/workflows", "/audit", "/admin/users", "/jobs"] },
+        { Roles.Developer, ["/", "/streams", "/codestones", "/approvals", "/changesets", "/prompts", "/workflows"] },
         { Roles.Viewer, ["/", "/streams", "/codestones"] },
     };
 

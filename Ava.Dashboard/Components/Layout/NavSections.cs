@@ -26,6 +26,7 @@ public static class NavSections
         new("Approvals", "/approvals", Icons.Material.Filled.FactCheck, Policies.ViewApprovals, Badge: NavBadge.PendingApprovals),
         new("Changesets", "/changesets", Icons.Material.Filled.History, Policies.ViewApprovals),
         new("Tickets", "/tickets", Icons.Material.Filled.SupportAgent, Policies.ApproveAiRecommendations),
+        new("Prompts", "/prompts", Icons.Material.Filled.Psychology, Policies.RunAiPrompts),
         new("Workflows", "/workflows", Icons.Material.Filled.AccountTree, Policies.ViewExecutionQueue),
         new("Audit log", "/audit", Icons.Material.Filled.Policy, Policies.ViewLogs),
         new("Users", "/admin/users", Icons.Material.Filled.People, Policies.ManageUsers),
