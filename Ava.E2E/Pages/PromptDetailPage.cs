@@ -49,6 +49,11 @@ public sealed class PromptDetailPage(IPage page)
         await Assertions.Expect(page.GetByRole(AriaRole.Tab, new() { Name = "Compare", Exact = true })).ToHaveAttributeAsync("aria-selected", "true");
     }
 
+    /// <summary>The per-version metrics table of the Metrics tab.</summary>
+    public ILocator MetricsTable => page.GetByLabel("Metrics per version", new() { Exact = true });
+
+    public async Task ShowMetricsAsync() => await page.GetByRole(AriaRole.Tab, new() { Name = "Metrics", Exact = true }).ClickWhenInteractiveAsync();
+
     public async Task ShowVersionsAsync() => await page.GetByRole(AriaRole.Tab, new() { Name = "Versions", Exact = true }).ClickWhenInteractiveAsync();
 
     /// <summary>Activates a version with a reason, confirming in the dialog.</summary>

@@ -20,6 +20,12 @@ public sealed class PromptsTests(DashboardFixture dashboard) : BrowserTest(dashb
         await detail.GotoAsync("code_review");
         await Expect(detail.ActiveVersion).ToHaveTextAsync("Active: 2.0.0");
 
+        // The demo's offline runs are measured per version.
+        await detail.ShowMetricsAsync();
+        await Expect(detail.MetricsTable).ToContainTextAsync("2.0.0 (active)");
+        Output.WriteLine($"Prompt metrics: {await page.SaveScreenshotAsync("prompt-metrics")}");
+        await detail.ShowVersionsAsync();
+
         // Act: a new version whose system context asks for brevity.
         await detail.CreateVersionAsync("2.1.0", "Ask for shorter findings", "You are a senior software engineer.\nKeep each finding to one sentence.");
         await detail.CompareWithActiveAsync("2.1.0");

@@ -1,6 +1,4 @@
-using Ava.Domain.Audit;
 using Ava.Domain.Prompts;
-using Ava.Infrastructure.Audit;
 using Ava.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,8 +7,11 @@ namespace Ava.Infrastructure.Prompts;
 /// <summary>
 /// On every start: inserts the shipped templates (<see cref="SeedTemplates"/>) that are missing and
 /// activates their first version. A template that exists is left alone, whatever its versions.
+/// Like the roles, this is the product's own reference data, not anyone's action, so it is not
+/// audited; every version a person creates or activates afterwards is. The version and its
+/// activation record ("seed", "Shipped with the product.") say where it came from.
 /// </summary>
-internal sealed class PromptTemplateSeeder(IDbContextFactory<AvaDbContext> contexts, AuditTrail trail, TimeProvider clock) : IReferenceDataSeeder
+internal sealed class PromptTemplateSeeder(IDbContextFactory<AvaDbContext> contexts, TimeProvider clock) : IReferenceDataSeeder
 {
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
@@ -29,8 +30,6 @@ internal sealed class PromptTemplateSeeder(IDbContextFactory<AvaDbContext> conte
             await db.SaveChangesAsync(cancellationToken);
             template.Activate(version, SeedTemplates.SeedAuthor, now, "Shipped with the product.");
             await db.SaveChangesAsync(cancellationToken);
-            await trail.AppendAsync(db, new AuditEntry(PromptAuditActions.VersionCreated, $"prompt/{seed.Name}/{seed.Version}", true,
-                Metadata: AuditTrail.Metadata(new { template = seed.Name, version = seed.Version, seeded = true })), AuditActor.System(), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
     }
