@@ -14,7 +14,7 @@ namespace Ava.Infrastructure.Workflows;
 public sealed class WorkflowCallerRefusedException(string message) : Exception(message);
 
 /// <summary>
-/// Makes every background job act as someone (ADR 7). Before each attempt it resolves the run's caller:
+/// Makes every background job act as someone (ADR 8). Before each attempt it resolves the run's caller:
 /// the person who asked for it, with the roles and claims they hold <em>now</em> (a user locked out or
 /// deleted since fails the run with an audit event, before the job body runs), or the workflow's named
 /// system actor for a scheduled run. The services the job calls then check permissions and write audit
