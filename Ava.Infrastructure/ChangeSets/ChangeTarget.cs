@@ -37,7 +37,6 @@ public abstract class ChangeTarget<TEntity, TValues, TMeta>(IValidator<TValues> 
     protected abstract TValues Defaults { get; }
 
     /// <summary>The SQL Server statements that allow and end explicit ids in the entity's table.</summary>
-    protected abstract (string On, string Off) IdentityInsert { get; }
 
     private Dictionary<string, FieldDescriptor<TValues>> ByKey => _byKey ??= Fields.ToDictionary(f => Key(f.Name));
 
@@ -252,14 +251,16 @@ public abstract class ChangeTarget<TEntity, TValues, TMeta>(IValidator<TValues> 
             return;
         }
 
-        await db.Database.ExecuteSqlRawAsync(IdentityInsert.On, cancellationToken);
+        var table = db.Model.FindEntityType(typeof(TEntity))?.GetTableName()
+            ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not mapped to a table.");
+        await db.Database.ExecuteSqlRawAsync(SqlServerStatements.IdentityInsert(table, on: true), cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
         }
         finally
         {
-            await db.Database.ExecuteSqlRawAsync(IdentityInsert.Off, cancellationToken);
+            await db.Database.ExecuteSqlRawAsync(SqlServerStatements.IdentityInsert(table, on: false), cancellationToken);
         }
     }
 
