@@ -9,14 +9,15 @@ namespace Ava.Infrastructure.Prompts;
 /// Demo mode's prompt history: the offline generator really runs both templates through the AI
 /// pipeline over the demo streams and codestones (14 briefings, 16 reviews and a few test runs), so
 /// the metrics on /prompts are computed from real runs. The runs are dated over the last two weeks,
-/// like the rest of the demo data. Seeds once, when no run exists; after the streams seeder.
+/// like the rest of the demo data. Seeds once, when no run exists; after the streams seeder. With a
+/// real model configured it seeds nothing: starting the demo must not spend tokens.
 /// </summary>
-internal sealed class PromptsDemoSeeder(IDbContextFactory<AvaDbContext> contexts, PromptRunner runner, TimeProvider clock) : IDemoDataSeeder
+internal sealed class PromptsDemoSeeder(IDbContextFactory<AvaDbContext> contexts, PromptRunner runner, IAiProvider provider, TimeProvider clock) : IDemoDataSeeder
 {
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (await db.PromptRuns.AnyAsync(cancellationToken) || !await db.Streams.AnyAsync(cancellationToken))
+        if (provider.IsEnabled || await db.PromptRuns.AnyAsync(cancellationToken) || !await db.Streams.AnyAsync(cancellationToken))
         {
             return;
         }
