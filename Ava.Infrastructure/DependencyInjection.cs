@@ -6,6 +6,7 @@ using Ava.Infrastructure.ChangeSets;
 using Ava.Infrastructure.Tickets;
 using Ava.Infrastructure.ApiTokens;
 using Ava.Infrastructure.Codestones;
+using Ava.Infrastructure.Commands;
 using Ava.Infrastructure.Common;
 using Ava.Infrastructure.Content;
 using Ava.Infrastructure.Streams;
@@ -51,6 +52,7 @@ public static class DependencyInjection
             .AddDbContextCheck<AvaDbContext>("database", HealthStatus.Unhealthy, [QuickHealthTag]);
 
         services.AddWorkflows(database, connectionString, workflows);
+        services.AddCommands(configuration, contentRoot);
 
         services.AddSingleton<SecurityAlerts>();
         services.AddScoped<AuditTrail>();

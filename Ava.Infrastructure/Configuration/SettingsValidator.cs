@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ava.Infrastructure.Commands;
 using Microsoft.Extensions.Configuration;
 
 namespace Ava.Infrastructure.Configuration;
@@ -53,6 +54,7 @@ public static class SettingsValidator
         }
 
         CheckApprovals(configuration, errors);
+        errors.AddRange(CommandSettings.Validate(configuration));
 
         var adminEmail = configuration["AVA_ADMIN_EMAIL"];
         if (!string.IsNullOrWhiteSpace(adminEmail) && !adminEmail.Contains('@', StringComparison.Ordinal))

@@ -3,6 +3,7 @@ using Ava.Domain.ApiTokens;
 using Ava.Domain.Audit;
 using Ava.Domain.ChangeSets;
 using Ava.Domain.Codestones;
+using Ava.Domain.Commands;
 using Ava.Domain.Common;
 using Ava.Domain.Recommendations;
 using Ava.Domain.Streams;
@@ -41,6 +42,8 @@ public abstract class AvaDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<HelpdeskTicket> Tickets => Set<HelpdeskTicket>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    public DbSet<CommandExecution> CommandExecutions => Set<CommandExecution>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -78,6 +78,7 @@ internal static class HangfireRegistration
 
         services.AddTransient<WorkflowRunRetentionJob>();
         services.AddTransient<ArchiveOldStreamsJob>();
+        services.AddTransient<RunCommandJob>();
         services.AddScoped<WorkflowLauncher>();
         services.AddSingleton<WorkflowRecovery>();
         services.AddScoped<WorkflowRunQueries>();
