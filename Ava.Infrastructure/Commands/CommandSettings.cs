@@ -16,6 +16,7 @@ public static class CommandSettings
     internal static (CommandOptions Options, IReadOnlyList<CommandDefinition> Definitions) Read(IConfiguration configuration, List<string> errors)
     {
         var section = configuration.GetSection(CommandOptions.Section);
+        CheckNumbers(section, errors);
         CommandOptions options;
         try
         {
@@ -42,6 +43,29 @@ public static class CommandSettings
 
         var definitions = CommandDefinitionReader.Read(options.Definitions, $"{CommandOptions.Section}:Definitions", errors);
         return (options, definitions);
+    }
+
+    /// <summary>A number that is not one is named here: the binder would quietly leave the default in its place.</summary>
+    private static void CheckNumbers(IConfigurationSection section, List<string> errors)
+    {
+        string[] keys = ["TimeoutSeconds", "OutputLimitKb", "Limits:CpuSeconds", "Limits:MemoryMb", "Limits:Processes"];
+        foreach (var definition in section.GetSection("Definitions").GetChildren())
+        {
+            foreach (var key in keys)
+            {
+                var value = definition[key];
+                if (value is not null && !int.TryParse(value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out _))
+                {
+                    errors.Add($"{definition.Path}:{key} '{value}' must be a whole number.");
+                }
+            }
+        }
+
+        var isolation = section["Isolation"];
+        if (isolation is not null && (int.TryParse(isolation, out _) || !Enum.TryParse<SandboxIsolation>(isolation, ignoreCase: true, out _)))
+        {
+            errors.Add($"{section.Path}:Isolation '{isolation}' must be Auto, Namespace or ProcessGroup.");
+        }
     }
 }
 
