@@ -22,6 +22,7 @@ internal static class ApiEndpoints
         api.MapRecommendationEndpoints();
         api.MapChangeSetEndpoints();
         api.MapHealthEndpoints();
+        api.MapCommandEndpoints();
 
         // A token holder asking for a path or method that does not exist gets a problem, not the sign-in page's challenge.
         api.MapFallback("{**path}", (HttpContext context, EndpointDataSource endpoints) => NoSuchEndpoint(context, endpoints))
