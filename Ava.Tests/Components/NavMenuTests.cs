@@ -13,8 +13,8 @@ public class NavMenuTests : DashboardTestContext
 {
     public static TheoryData<string, string[]> SectionsByRole => new()
     {
-        { Roles.Admin, ["/", "/streams", "/codestones", "/approvals", "/changesets", "/tickets", "/workflows", "/audit", "/admin/users", "/jobs"] },
-        { Roles.Developer, ["/", "/streams", "/codestones", "/approvals", "/changesets", "/workflows"] },
+        { Roles.Admin, ["/", "/streams", "/codestones", "/approvals", "/changesets", "/tickets", "/workflows", "/execution", "/audit", "/admin/users", "/jobs"] },
+        { Roles.Developer, ["/", "/streams", "/codestones", "/approvals", "/changesets", "/workflows", "/execution"] },
         { Roles.Viewer, ["/", "/streams", "/codestones"] },
     };
 
