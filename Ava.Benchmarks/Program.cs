@@ -1,11 +1,12 @@
 using Ava.Benchmarks;
 
-// Usage: dotnet run -c Release --project Ava.Benchmarks -- [audit] [streams] [streams-page] [approvals] [api] [--append N] [--chain N] [--streams N] [--pending N] [--verifications N]
+// Usage: dotnet run -c Release --project Ava.Benchmarks -- [audit] [streams] [streams-page] [approvals] [api] [commands] [--append N] [--chain N] [--streams N] [--pending N] [--verifications N] [--runs N]
 var append = ArgValue("--append", 5_000);
 var chain = ArgValue("--chain", 1_000_000);
 var streams = ArgValue("--streams", 100_000);
 var pending = ArgValue("--pending", 10_000);
 var verifications = ArgValue("--verifications", 20_000);
+var commandRuns = ArgValue("--runs", 40);
 Console.WriteLine($"Ava Prime benchmarks · {Environment.ProcessorCount} cores · .NET {Environment.Version} · {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
 Console.WriteLine();
 
@@ -32,6 +33,11 @@ if (args.Length == 0 || args.Contains("approvals"))
 if (args.Length == 0 || args.Contains("api"))
 {
     await ApiBenchmarks.RunAsync(verifications);
+}
+
+if (args.Length == 0 || args.Contains("commands"))
+{
+    await CommandBenchmarks.RunAsync(commandRuns);
 }
 
 int ArgValue(string name, int fallback)

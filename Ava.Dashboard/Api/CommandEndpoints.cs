@@ -43,7 +43,7 @@ internal static class CommandEndpoints
             .RequireAuthorization(Policies.ViewExecutionQueue)
             .WithName("GetExecution")
             .WithSummary("Get a run")
-            .WithDescription("The run with its output so far (stored a few times a second while it runs). Needs view_execution_queue.")
+            .WithDescription("The run with its output: while it runs, the last 64 KiB of each stream, stored four times a second; once it ends, everything kept up to the cap. Needs view_execution_queue.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesApiErrors();
 

@@ -33,6 +33,9 @@ public sealed class CommandRunner(
     /// <summary>How often a running command's output is stored for live viewers, and a cancellation looked for.</summary>
     public static readonly TimeSpan FollowInterval = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>How much of each stream live viewers see while the command runs; everything kept is stored when it ends.</summary>
+    public const int LiveTailBytes = 64 * 1024;
+
     public async Task RunAsync(long executionId, CancellationToken stopping)
     {
         CommandExecution? execution;
@@ -158,7 +161,10 @@ public sealed class CommandRunner(
         return true;
     }
 
-    /// <summary>While the process runs: stores new output for live viewers, and stops the process when a cancellation was stored (by any instance).</summary>
+    /// <summary>
+    /// While the process runs: stores the end of the new output for live viewers (<see cref="LiveTailBytes"/>, so
+    /// the cost does not grow with the cap), and stops the process when a cancellation was stored (by any instance).
+    /// </summary>
     private async Task FollowAsync(Task run, long executionId, OutputCapture stdout, OutputCapture stderr, RunningCommands.Registration registration)
     {
         var stored = (Out: -1, Err: -1);
@@ -170,7 +176,7 @@ public sealed class CommandRunner(
                 if ((stdout.Revision, stderr.Revision) != stored)
                 {
                     stored = (stdout.Revision, stderr.Revision);
-                    string outText = stdout.Text(), errText = stderr.Text();
+                    string outText = stdout.Tail(LiveTailBytes), errText = stderr.Tail(LiveTailBytes);
                     long outBytes = stdout.TotalBytes, errBytes = stderr.TotalBytes;
                     await db.CommandExecutions.Where(e => e.Id == executionId && e.Status == CommandExecutionStatus.Running).ExecuteUpdateAsync(s => s
                         .SetProperty(e => e.StdOut, outText).SetProperty(e => e.StdErr, errText)

@@ -71,19 +71,48 @@ public sealed class OutputCapture(int limitBytes)
     {
         lock (_lock)
         {
-            if (_rendered is { } rendered && rendered.Revision == _revision)
+            return RenderLocked();
+        }
+    }
+
+    private string RenderLocked()
+    {
+        if (_rendered is { } rendered && rendered.Revision == _revision)
+        {
+            return rendered.Text;
+        }
+
+        var text = Encoding.UTF8.GetString(_buffer, 0, _keptCount).Replace('\0', '\uFFFD');
+        if (_total > _keptCount)
+        {
+            text += CutMarker(LimitBytes, _total - _keptCount, text.EndsWith('\n'));
+        }
+
+        _rendered = (_revision, text);
+        return text;
+    }
+
+    /// <summary>
+    /// The end of the kept output, at most <paramref name="maxBytes"/> of it, for live viewers while the command
+    /// runs: storing it costs the same however large the cap. A first line says what is left out until the end.
+    /// </summary>
+    public string Tail(int maxBytes)
+    {
+        lock (_lock)
+        {
+            if (_keptCount <= maxBytes)
             {
-                return rendered.Text;
+                return RenderLocked();
             }
 
-            var text = Encoding.UTF8.GetString(_buffer, 0, _keptCount).Replace('\0', '\uFFFD');
-            if (_total > _keptCount)
+            var start = _keptCount - maxBytes;
+            while (start < _keptCount && (_buffer[start] & 0xC0) == 0x80)
             {
-                text += CutMarker(LimitBytes, _total - _keptCount, text.EndsWith('\n'));
+                // Never start inside a multi-byte character.
+                start++;
             }
 
-            _rendered = (_revision, text);
-            return text;
+            return $"[the first {start:N0} bytes are shown when the run ends]\n" + Encoding.UTF8.GetString(_buffer, start, _keptCount - start).Replace('\0', '\uFFFD');
         }
     }
 

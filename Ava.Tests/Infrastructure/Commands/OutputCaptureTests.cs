@@ -48,4 +48,15 @@ public sealed class OutputCaptureTests
         capture.Revision.ShouldNotBe(before);
         capture.TotalBytes.ShouldBe(2);
     }
+
+    [Fact]
+    public void Tail_ShowsTheEndOfALargeOutput_WithoutSplittingACharacter_AndSaysWhatIsLeftOut()
+    {
+        var capture = new OutputCapture(1024);
+        capture.Append(Encoding.UTF8.GetBytes(new string('a', 9) + "é" + "end"));
+
+        capture.Tail(4).ShouldBe("[the first 11 bytes are shown when the run ends]\nend");
+        capture.Tail(5).ShouldBe("[the first 9 bytes are shown when the run ends]\néend");
+        capture.Tail(100).ShouldBe(capture.Text());
+    }
 }
