@@ -24,7 +24,16 @@ internal sealed class CommandQueueRecovery(
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await sandbox.IsolationAsync();
+        try
+        {
+            await sandbox.IsolationAsync();
+        }
+        catch (InvalidOperationException ex)
+        {
+            // Runs are refused with this reason; the rest of the dashboard works.
+            logger.LogError("{Problem}", ex.Message);
+        }
+
         if (database.Value.Provider != DatabaseProvider.Sqlite)
         {
             return;

@@ -62,7 +62,18 @@ public sealed class CommandRunner(
         }
 
         var definition = policy.Find(execution.CommandName)!;
-        var launch = await host.PlanAsync(definition, definition.ArgumentListFor(execution.Arguments));
+        SandboxLaunch launch;
+        try
+        {
+            launch = await host.PlanAsync(definition, definition.ArgumentListFor(execution.Arguments));
+        }
+        catch (InvalidOperationException noSandbox)
+        {
+            // Commands:Isolation asks for namespaces this machine does not allow: nothing runs unconfined.
+            await RefuseAsync(executionId, noSandbox.Message);
+            return;
+        }
+
         if (!await ClaimAsync(executionId, launch))
         {
             return;
@@ -189,9 +200,10 @@ public sealed class CommandRunner(
                     registration.Cancel();
                 }
             }
-            catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or ObjectDisposedException)
+            catch (Exception ex)
             {
-                // Live output is a courtesy: the process goes on, and the end stores everything.
+                // Live output is a courtesy: whatever fails here (a locked database included), the process goes on
+                // under its timeout, and the end stores everything.
                 logger.LogWarning(ex, "Storing the live output of run {ExecutionId} failed", executionId);
             }
         }
