@@ -2,6 +2,11 @@ using Ava.Dashboard;
 using Ava.Dashboard.Hosting;
 using Ava.Infrastructure;
 
+if (AppVersion.IsRequested(args))
+{
+    return AppVersion.Print();
+}
+
 var builder = WebApplication.CreateBuilder(DashboardConfiguration.TranslateSwitches(args));
 try
 {

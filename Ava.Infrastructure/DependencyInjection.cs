@@ -3,6 +3,7 @@ using Ava.Infrastructure.ApiTokens;
 using Ava.Infrastructure.Approvals;
 using Ava.Infrastructure.Audit;
 using Ava.Infrastructure.Codestones;
+using Ava.Infrastructure.Commands;
 using Ava.Infrastructure.Common;
 using Ava.Infrastructure.Configuration;
 using Ava.Infrastructure.Content;
@@ -45,6 +46,7 @@ public static class DependencyInjection
         services.AddHealthChecks()
             .AddDbContextCheck<AvaDbContext>("database", HealthStatus.Unhealthy, [QuickHealthTag]);
         services.AddWorkflows(database, connectionString, workflows);
+        services.AddCommands(configuration, contentRoot);
 
         // One line per feature; demo data is seeded in this order.
         services.AddCallers();

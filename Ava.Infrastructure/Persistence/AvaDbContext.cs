@@ -3,6 +3,7 @@ using Ava.Domain.ApiTokens;
 using Ava.Domain.Audit;
 using Ava.Domain.ChangeSets;
 using Ava.Domain.Codestones;
+using Ava.Domain.Commands;
 using Ava.Domain.Common;
 using Ava.Domain.Prompts;
 using Ava.Domain.Recommendations;
@@ -50,6 +51,8 @@ public abstract class AvaDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<PromptActivation> PromptActivations => Set<PromptActivation>();
 
     public DbSet<PromptRun> PromptRuns => Set<PromptRun>();
+
+    public DbSet<CommandExecution> CommandExecutions => Set<CommandExecution>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
