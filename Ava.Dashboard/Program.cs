@@ -20,7 +20,7 @@ catch (InvalidConfigurationException ex)
 
 builder.AddDashboardLogging();
 builder.Services.AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
-builder.Services.AddDashboard();
+builder.Services.AddDashboard(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 if (await CommandLine.TryRunAsync(app, args) is { } exitCode)

@@ -52,7 +52,7 @@ public static class DependencyInjection
         services.AddCallers();
         services.AddAccounts();
         services.AddAudit();
-        services.AddContent();
+        services.AddContent(configuration);
         services.AddStreams();
         services.AddCodestones();
         services.AddApiTokens();
