@@ -94,7 +94,8 @@ public sealed class RecommendationDecisions(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             await transaction.RollbackAsync(CancellationToken.None);
-            var reason = ex is DomainException ? ex.Message : $"the database refused the change ({ex.GetBaseException().Message})";
+            // The database's own message names tables and constraints: it goes to the log, never to a page or an API answer.
+            var reason = ex is DomainException ? ex.Message : $"the database refused the change (reference {CorrelationContext.Id ?? "none"} in the log)";
             logger.LogWarning(ex, "Approving recommendation {RecommendationId} failed; nothing was applied", id);
             await RecordFailureAsync(id, by, reason, CancellationToken.None);
             throw new ApplyFailedException(id, reason, ex);
