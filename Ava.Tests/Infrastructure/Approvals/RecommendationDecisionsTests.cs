@@ -226,4 +226,29 @@ public sealed class RecommendationDecisionsTests : IAsyncLifetime
 
         return states;
     }
+
+    [Fact]
+    public async Task ApproveAsync_IsRefusedAndAudited_WhenTheApproverSubmittedTheRecommendation()
+    {
+        var stream = await _scenario.CreateStreamAsync();
+        var submitted = await _scenario.SubmitAsync(0.9, UpdateStream(stream.Id, ("status", "Refined")));
+        _db.User = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
+            [
+                new(System.Security.Claims.ClaimTypes.NameIdentifier, "id-developer@ava.local"),
+                new(System.Security.Claims.ClaimTypes.Name, "developer@ava.local"),
+                new(System.Security.Claims.ClaimTypes.Role, Roles.Developer),
+                new(ApproverCapability.ClaimType, ApproverCapability.ClaimValue),
+            ],
+            "Test"));
+
+        await Should.ThrowAsync<SelfApprovalRefusedException>(() => _scenario.ApproveAsync(submitted.Id));
+
+        (await _scenario.GetAsync(submitted.Id))!.Status.ShouldBe(RecommendationStatus.Pending);
+        await using var db = _db.NewContext();
+        var refused = await db.AuditEvents.SingleAsync(e => e.Action == RecommendationAuditActions.SelfApprovalRefused);
+        refused.UserName.ShouldBe("developer@ava.local");
+        refused.Success.ShouldBeFalse();
+        _scenario.AsAdmin();
+        (await _scenario.ApproveAsync(submitted.Id)).ShouldBeGreaterThan(0);
+    }
 }
