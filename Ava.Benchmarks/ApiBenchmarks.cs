@@ -23,7 +23,7 @@ internal static class ApiBenchmarks
     {
         Console.WriteLine("| measurement | result | goal | |");
         Console.WriteLine("|---|---|---|---|");
-        await using var host = await BenchmarkHost.CreateAsync();
+        await using var host = await BenchmarkDatabase.CreateAsync();
         var secret = await CreateTokenAsync(host);
         var warmup = Math.Max(100, verifications / 20);
 
@@ -69,11 +69,11 @@ internal static class ApiBenchmarks
     }
 
     /// <summary>A user with the benchmark caller's id (tokens belong to a real user) and a token of theirs.</summary>
-    private static async Task<string> CreateTokenAsync(BenchmarkHost host)
+    private static async Task<string> CreateTokenAsync(ServiceDatabase host)
     {
         await using var scope = host.Scope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AvaUser>>();
-        var user = new AvaUser { Id = BenchmarkHost.AdminId, UserName = "bench-admin@ava.local", Email = "bench-admin@ava.local", EmailConfirmed = true, CreatedAt = DateTimeOffset.UtcNow };
+        var user = new AvaUser { Id = BenchmarkDatabase.AdminId, UserName = "bench-admin@ava.local", Email = "bench-admin@ava.local", EmailConfirmed = true, CreatedAt = DateTimeOffset.UtcNow };
         Ensure(await users.CreateAsync(user, "a benchmark password, long enough"));
         Ensure(await users.AddToRoleAsync(user, Roles.Admin));
         var created = await scope.ServiceProvider.GetRequiredService<ApiTokenService>().CreateAsync(new NewApiToken("benchmark", null));

@@ -22,7 +22,7 @@ internal static class ApprovalBenchmarks
     {
         Console.WriteLine("| measurement | result | goal | |");
         Console.WriteLine("|---|---|---|---|");
-        await using var host = await BenchmarkHost.CreateAsync();
+        await using var host = await BenchmarkDatabase.CreateAsync();
         var ids = await SeedStreamsAsync(host);
         var next = 0;
         long[] Take(int count)
@@ -57,7 +57,7 @@ internal static class ApprovalBenchmarks
         Measure.Report(name, $"p50 {Measure.Percentile(samples, 50):0.0} ms, p95 {p95:0.0} ms{ratio}", $"p95 ≤ {goalMs:0} ms", p95 <= goalMs);
     }
 
-    private static async Task<(double[] Approve, double[]? Rollback)> ApproveAsync(BenchmarkHost host, int runs, Func<long[]> streams, bool rollBack)
+    private static async Task<(double[] Approve, double[]? Rollback)> ApproveAsync(ServiceDatabase host, int runs, Func<long[]> streams, bool rollBack)
     {
         var approve = new List<double>();
         var rollback = new List<double>();
@@ -84,7 +84,7 @@ internal static class ApprovalBenchmarks
         return ([.. approve.Order()], rollBack ? [.. rollback.Order()] : null);
     }
 
-    private static async Task<double[]> ManualEditsAsync(BenchmarkHost host, int runs, Func<long[]> streams)
+    private static async Task<double[]> ManualEditsAsync(ServiceDatabase host, int runs, Func<long[]> streams)
     {
         var samples = new List<double>();
         for (var i = 0; i < runs + 2; i++)
@@ -108,7 +108,7 @@ internal static class ApprovalBenchmarks
         return [.. samples.Order()];
     }
 
-    private static async Task<long[]> SeedStreamsAsync(BenchmarkHost host)
+    private static async Task<long[]> SeedStreamsAsync(ServiceDatabase host)
     {
         await using var db = host.NewContext();
         var now = DateTimeOffset.UtcNow;
@@ -124,7 +124,7 @@ internal static class ApprovalBenchmarks
     }
 
     /// <summary>Pending recommendations written directly (submission is not what is measured), over the last 30 days.</summary>
-    private static async Task SeedPendingAsync(BenchmarkHost host, long[] ids, int count)
+    private static async Task SeedPendingAsync(ServiceDatabase host, long[] ids, int count)
     {
         var now = DateTimeOffset.UtcNow;
         var sources = new[] { "triage", "code_review", "api:sync-daemon" };

@@ -1,5 +1,6 @@
-using Ava.Domain.Security;
 using Ava.Domain.Audit;
+using Ava.Domain.Security;
+using Ava.Infrastructure.Common;
 using Ava.Infrastructure.Audit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,7 +23,7 @@ internal static class AuditBenchmarks
 
     private static async Task AppendThroughputAsync(int count)
     {
-        await using var host = await BenchmarkHost.CreateAsync();
+        await using var host = await BenchmarkDatabase.CreateAsync();
 
         // Baseline: the same row written in its own transaction without reading the chain's tail.
         var baseline = await Measure.TimeAsync(async () =>
@@ -63,7 +64,7 @@ internal static class AuditBenchmarks
 
     private static async Task LargeChainAsync(int size)
     {
-        await using var host = await BenchmarkHost.CreateAsync();
+        await using var host = await BenchmarkDatabase.CreateAsync();
         var seeding = await Measure.TimeAsync(() => SeedChainAsync(host, size));
         Console.WriteLine($"<!-- seeded {size:N0} chained events in {seeding.TotalSeconds:0.0} s -->");
 
@@ -97,13 +98,13 @@ internal static class AuditBenchmarks
         Measure.Report("verification vs. reading the rows without hashing (baseline)", $"{verify.TotalSeconds / read.TotalSeconds:0.00}× ({read.TotalSeconds:0.00} s to read)", "—", true);
 
         var queries = scope.ServiceProvider.GetRequiredService<AuditQueries>();
-        var firstPage = await Measure.SamplesAsync(5, 50, () => queries.ListAsync(new AuditFilter(), 0, 50));
-        var filtered = await Measure.SamplesAsync(3, 20, () => queries.ListAsync(new AuditFilter(Action: AccountAuditActions.SignInFailed, Success: false), 0, 50));
+        var firstPage = await Measure.SamplesAsync(5, 50, () => queries.ListAsync(new AuditFilter(), new PageRequest(0, 50)));
+        var filtered = await Measure.SamplesAsync(3, 20, () => queries.ListAsync(new AuditFilter(Action: AccountAuditActions.SignInFailed, Success: false), new PageRequest(0, 50)));
         Measure.Report($"audit page, first page of 50, no filter, {size:N0} events", $"p50 {Measure.Percentile(firstPage, 50):0.0} ms, p95 {Measure.Percentile(firstPage, 95):0.0} ms", "≤ 50 ms", Measure.Percentile(firstPage, 95) <= 50);
         Measure.Report($"audit page, first page of 50, action + outcome filter (counted up to 10,001), {size:N0} events", $"p50 {Measure.Percentile(filtered, 50):0.0} ms, p95 {Measure.Percentile(filtered, 95):0.0} ms", "—", true);
     }
 
-    private static async Task SeedChainAsync(BenchmarkHost host, int size)
+    private static async Task SeedChainAsync(ServiceDatabase host, int size)
     {
         const int batch = 20_000;
         var start = DateTimeOffset.UtcNow.AddDays(-60);

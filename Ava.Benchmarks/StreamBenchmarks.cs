@@ -13,7 +13,7 @@ internal static class StreamBenchmarks
     {
         Console.WriteLine("| measurement | result | goal | |");
         Console.WriteLine("|---|---|---|---|");
-        await using var host = await BenchmarkHost.CreateAsync();
+        await using var host = await BenchmarkDatabase.CreateAsync();
         var seeding = await Measure.TimeAsync(() => SeedAsync(host, streamCount));
         Console.WriteLine($"<!-- seeded {streamCount:N0} streams with tags in {seeding.TotalSeconds:0.0} s -->");
 
@@ -43,7 +43,7 @@ internal static class StreamBenchmarks
         Measure.Report($"streams page query with {count:N0} streams: {name}", $"p50 {Measure.Percentile(samples, 50):0.0} ms, p95 {p95:0.0} ms", goal, goal == "—" || p95 <= 20);
     }
 
-    private static async Task ArchiveThroughputAsync(BenchmarkHost host)
+    private static async Task ArchiveThroughputAsync(ServiceDatabase host)
     {
         await using var scope = host.Scope();
         var job = scope.ServiceProvider.GetRequiredService<ArchiveOldStreamsJob>();
@@ -71,7 +71,7 @@ internal static class StreamBenchmarks
         Measure.Report("archive job vs. one UPDATE of the same rows (baseline)", $"{run.TotalSeconds / single.TotalSeconds:0.0}× ({single.TotalSeconds:0.00} s)", "—", true);
     }
 
-    internal static async Task SeedAsync(BenchmarkHost host, int count)
+    internal static async Task SeedAsync(ServiceDatabase host, int count)
     {
         var topics = StreamDemoData.Generate();
         var now = DateTimeOffset.UtcNow;

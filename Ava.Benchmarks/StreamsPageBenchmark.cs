@@ -19,7 +19,7 @@ internal static class StreamsPageBenchmark
         Console.WriteLine("| measurement | result | goal | |");
         Console.WriteLine("|---|---|---|---|");
         string folder;
-        await using (var seed = await BenchmarkHost.CreateAsync(keepFiles: true))
+        await using (var seed = await BenchmarkDatabase.CreateAsync(keepFiles: true))
         {
             await StreamBenchmarks.SeedAsync(seed, streamCount);
             folder = seed.Folder;

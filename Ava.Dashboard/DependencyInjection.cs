@@ -1,13 +1,13 @@
 using Ava.Dashboard.Api;
 using Ava.Dashboard.Components.Account;
 using Ava.Dashboard.Components.Shared.Labels;
-using Microsoft.AspNetCore.Authentication;
 using Ava.Dashboard.Hosting;
 using Ava.Dashboard.Security;
 using Ava.Infrastructure.Audit;
 using Ava.Infrastructure.Security;
-using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Identity;
@@ -39,7 +39,7 @@ public static class DependencyInjection
         services.AddSingleton<TargetLabels>();
         services.AddScoped<CircuitScope>();
         services.AddScoped<CircuitHandler, CircuitLogContext>();
-        services.AddScoped<IUserContext, UserContext>();
+        services.AddScoped<IInteractiveUserContext, UserContext>();
         services.AddScoped<IAuditActorAccessor, AuditActorAccessor>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditingAuthorizationResultHandler>();
 

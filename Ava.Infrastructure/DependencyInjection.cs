@@ -1,21 +1,16 @@
-using Ava.Domain.Codestones;
-using Ava.Domain.Streams;
-using Ava.Infrastructure.Alerts;
-using Ava.Infrastructure.Approvals;
 using Ava.Infrastructure.ApiTokens;
+using Ava.Infrastructure.Approvals;
+using Ava.Infrastructure.Audit;
 using Ava.Infrastructure.Codestones;
 using Ava.Infrastructure.Common;
-using Ava.Infrastructure.Content;
-using Ava.Infrastructure.Streams;
-using FluentValidation;
-using Ava.Infrastructure.Audit;
 using Ava.Infrastructure.Configuration;
+using Ava.Infrastructure.Content;
 using Ava.Infrastructure.Identity;
 using Ava.Infrastructure.Persistence;
 using Ava.Infrastructure.Security;
+using Ava.Infrastructure.Streams;
 using Ava.Infrastructure.Workflows;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -37,64 +32,27 @@ public static class DependencyInjection
         services.Configure<WorkflowOptions>(configuration.GetSection(WorkflowOptions.Section));
         services.AddSingleton(BootstrapOptions.From(configuration));
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<LiveUpdates>();
 
         services.AddAvaDatabase(database, connectionString, contentRoot);
-        services.AddAvaIdentity();
+        services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<VersionedWriter>();
         services.AddDataProtection()
             .SetApplicationName("Ava.Dashboard")
             .PersistKeysToDbContext<AvaDbContext>();
-
         services.AddHealthChecks()
             .AddDbContextCheck<AvaDbContext>("database", HealthStatus.Unhealthy, [QuickHealthTag]);
-
         services.AddWorkflows(database, connectionString, workflows);
 
-        services.AddSingleton<SecurityAlerts>();
-        services.AddScoped<AuditTrail>();
-        services.AddScoped<AuditQueries>();
-        services.AddScoped<AuditChainVerifier>();
-        services.AddScoped<AlertService>();
-        services.AddScoped<PermissionGuard>();
-        services.AddScoped<AccountAuditor>();
-        services.AddScoped<IDemoDataSeeder, AuditDemoSeeder>();
-        services.AddScoped<IDemoDataSeeder, StreamsDemoSeeder>();
-        services.AddScoped<VersionedWriter>();
-        services.AddScoped<StreamService>();
-        services.AddScoped<CodestoneService>();
-        services.AddScoped<ApiTokenService>();
-        services.AddSingleton<IValidator<NewApiToken>, NewApiTokenValidator>();
-        services.AddSingleton<IValidator<StreamValues>, StreamValuesValidator>();
-        services.AddSingleton<IValidator<CodestoneValues>, CodestoneValuesValidator>();
+        // One line per feature; demo data is seeded in this order.
+        services.AddCallers();
+        services.AddAccounts();
+        services.AddAudit();
+        services.AddContent();
+        services.AddStreams();
+        services.AddCodestones();
+        services.AddApiTokens();
         services.AddApprovals(configuration);
-        services.AddSingleton<MarkdownRenderer>();
-        services.AddSingleton<CodeHighlighter>();
-        services.AddScoped<UserAdministrationService>();
-        services.AddScoped<UserPreferencesService>();
-        services.AddScoped<DatabaseInitializer>();
         return services;
-    }
-
-    private static void AddAvaIdentity(this IServiceCollection services)
-    {
-        services.AddIdentityCore<AvaUser>(options =>
-            {
-                options.SignIn.RequireConfirmedAccount = false;
-                options.User.RequireUniqueEmail = true;
-                options.Password.RequiredLength = 12;
-                options.Password.RequireDigit = false;
-                options.Password.RequireLowercase = false;
-                options.Password.RequireUppercase = false;
-                options.Password.RequireNonAlphanumeric = false;
-                options.Password.RequiredUniqueChars = 1;
-                options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-            })
-            .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<AvaDbContext>()
-            .AddSignInManager()
-            .AddDefaultTokenProviders()
-            .AddClaimsPrincipalFactory<AvaClaimsPrincipalFactory>()
-            .AddPasswordValidator<PasswordNotEmailValidator>();
     }
 }

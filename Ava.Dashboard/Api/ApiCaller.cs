@@ -1,5 +1,5 @@
-using Ava.Domain.ApiTokens;
 using System.Security.Claims;
+using Ava.Domain.ApiTokens;
 using Ava.Domain.Audit;
 using Ava.Infrastructure.Audit;
 using Ava.Infrastructure.Security;

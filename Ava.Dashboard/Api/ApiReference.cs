@@ -4,7 +4,6 @@ using Ava.Dashboard.Hosting;
 using Ava.Domain.Recommendations;
 using Ava.Infrastructure.ChangeSets;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using Scalar.AspNetCore;
 

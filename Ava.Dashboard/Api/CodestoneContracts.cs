@@ -1,7 +1,8 @@
 using System.ComponentModel;
-using Microsoft.AspNetCore.Mvc;
 using Ava.Domain.Codestones;
+using Ava.Infrastructure.Common;
 using Ava.Infrastructure.Codestones;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Ava.Dashboard.Api;
 
@@ -90,8 +91,6 @@ public sealed record CodestoneListParameters(
     [property: FromQuery(Name = "sortBy"), Description("UpdatedAt (default), CreatedAt, Title or EclScore.")] string? SortBy,
     [property: FromQuery(Name = "descending"), Description("Newest (largest) first; default true.")] bool? Descending)
 {
-    public const int MaxPageSize = 200;
-
     internal CodestoneQuery ToQuery()
     {
         var values = new ApiValues();
@@ -105,7 +104,7 @@ public sealed record CodestoneListParameters(
             Descending: Descending ?? true,
             Page: Page ?? 0,
             PageSize: PageSize ?? 25);
-        ApiPaging.Check(values, query.Page, query.PageSize, MaxPageSize);
+        ApiPaging.Check(values, query.Page, query.PageSize, PageRequest.MaxSize);
         values.ThrowIfInvalid();
         return query;
     }

@@ -57,7 +57,7 @@ internal static class CodestoneEndpoints
         var query = parameters.ToQuery();
         var page = await codestones.ListAsync(query, cancellationToken);
         var items = page.Items.Select(r => new CodestoneListItem(r.Id, r.Title, r.Language, r.ReviewStatus, r.EclScore, r.Author, r.UpdatedAt)).ToList();
-        return TypedResults.Ok(new CodestoneList(items, query.Page, query.PageSize, page.TotalCount));
+        return TypedResults.Ok(new CodestoneList(items, query.Page, query.PageSize, page.Total));
     }
 
     private static async Task<Results<Ok<CodestoneResource>, ProblemHttpResult>> GetAsync(long id, CodestoneService codestones, CancellationToken cancellationToken) =>

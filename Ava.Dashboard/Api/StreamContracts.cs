@@ -1,7 +1,8 @@
 using System.ComponentModel;
-using Microsoft.AspNetCore.Mvc;
 using Ava.Domain.Streams;
+using Ava.Infrastructure.Common;
 using Ava.Infrastructure.Streams;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Ava.Dashboard.Api;
 
@@ -117,7 +118,7 @@ public sealed record StreamListParameters(
             Descending: Descending ?? true,
             Page: Page ?? 0,
             PageSize: PageSize ?? 25);
-        ApiPaging.Check(values, query.Page, query.PageSize, StreamService.MaxPageSize);
+        ApiPaging.Check(values, query.Page, query.PageSize, PageRequest.MaxSize);
         values.ThrowIfInvalid();
         return query;
     }

@@ -57,7 +57,7 @@ internal static class StreamEndpoints
         var query = parameters.ToQuery();
         var page = await streams.ListAsync(query, cancellationToken);
         var items = page.Items.Select(r => new StreamListItem(r.Id, r.Title, r.Source, r.Status, r.Priority, r.EclScore, r.Tags, r.CreatedAt, r.UpdatedAt)).ToList();
-        return TypedResults.Ok(new StreamList(items, query.Page, query.PageSize, Math.Min(page.TotalCount, StreamService.CountLimit), page.IsTotalCapped));
+        return TypedResults.Ok(new StreamList(items, query.Page, query.PageSize, Math.Min(page.Total, StreamService.CountLimit), page.IsTotalCapped));
     }
 
     private static async Task<Results<Ok<StreamResource>, ProblemHttpResult>> GetAsync(long id, StreamService streams, CancellationToken cancellationToken) =>

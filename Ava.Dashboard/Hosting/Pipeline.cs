@@ -3,7 +3,6 @@ using Ava.Dashboard.Components;
 using Ava.Dashboard.Components.Account;
 using Ava.Dashboard.Features.Audit;
 using Ava.Dashboard.Security;
-using Ava.Infrastructure;
 using Hangfire;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;

@@ -12,7 +12,7 @@ namespace Ava.Dashboard.Security;
 internal sealed class UserContext(
     CircuitScope circuit,
     IHttpContextAccessor httpContextAccessor,
-    AuthenticationStateProvider authenticationStateProvider) : IUserContext
+    AuthenticationStateProvider authenticationStateProvider) : IInteractiveUserContext
 {
     private static readonly ClaimsPrincipal Anonymous = new(new ClaimsIdentity());
 
@@ -27,7 +27,7 @@ internal sealed class UserContext(
             }
             catch (InvalidOperationException)
             {
-                // No authentication state in this scope (a background job): nobody is calling.
+                // No authentication state in this scope and no job caller (start-up work): nobody is calling.
                 return Anonymous;
             }
         }

@@ -103,7 +103,7 @@ public sealed class AiChangeSet : IVersioned
     }
 }
 
-/// <summary>SPEC §3: simple is one entity and at most 3 fields; moderate is up to 5 entities or any create; complex is more than 5 entities or any delete.</summary>
+/// <summary>specification §3: simple is one entity and at most 3 fields; moderate is up to 5 entities or any create; complex is more than 5 entities or any delete.</summary>
 public static class ChangeSetComplexityRules
 {
     public const int SimpleMaxFields = 3;

@@ -1,7 +1,7 @@
 namespace Ava.Domain.Recommendations;
 
 /// <summary>
-/// Where the confidence bands start (SPEC §3): at or above <see cref="Ready"/> a recommendation is
+/// Where the confidence bands start (specification §3): at or above <see cref="Ready"/> a recommendation is
 /// ready; at or above <see cref="Review"/> it needs a confirmed review; below that it is escalated.
 /// </summary>
 public sealed record ConfidenceThresholds(double Ready, double Review)

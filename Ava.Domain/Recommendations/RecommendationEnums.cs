@@ -10,7 +10,7 @@ public enum RecommendationStatus
     RolledBack = 5,
 }
 
-/// <summary>How sure the assistant is, in the bands the approver works with (SPEC §3).</summary>
+/// <summary>How sure the assistant is, in the bands the approver works with (specification §3).</summary>
 public enum ConfidenceBand
 {
     /// <summary>Confidence at or above the ready threshold: one click to approve.</summary>

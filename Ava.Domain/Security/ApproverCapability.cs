@@ -14,7 +14,7 @@ public sealed record ApprovalGrant(bool IsGranted, ApprovalGrantReason Reason)
 }
 
 /// <summary>
-/// The <c>approve_ai_recommendations</c> capability (SPEC §2): the Admin role, or the explicit
+/// The <c>approve_ai_recommendations</c> capability (specification §2): the Admin role, or the explicit
 /// <see cref="ClaimType"/> claim granted on the users page; checked in that order. Nobody else.
 /// </summary>
 public static class ApproverCapability

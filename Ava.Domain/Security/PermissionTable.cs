@@ -1,7 +1,7 @@
 namespace Ava.Domain.Security;
 
 /// <summary>
-/// The permission table of SPEC §2, kept as data: one row per permission, the roles that hold it.
+/// The permission table of specification §2, kept as data: one row per permission, the roles that hold it.
 /// Pages, endpoints and services ask this table; nothing else maps roles to permissions.
 /// </summary>
 public static class PermissionTable
@@ -13,15 +13,17 @@ public static class PermissionTable
         (Permissions.ViewLogs, [Roles.Admin]),
         (Permissions.ManageUsers, [Roles.Admin]),
         (Permissions.CreateCodestones, [Roles.Admin, Roles.Developer]),
-        (Permissions.RunAiPrompts, [Roles.Admin, Roles.Developer]),
-        (Permissions.UpdateStreams, [Roles.Admin, Roles.Developer]),
+        (Permissions.RunAiPrompts, [Roles.Admin, Roles.Developer, Roles.SystemActor]),
+        (Permissions.UpdateStreams, [Roles.Admin, Roles.Developer, Roles.SystemActor]),
         (Permissions.ViewExecutionQueue, [Roles.Admin, Roles.Developer]),
-        (Permissions.ViewDashboards, [Roles.Admin, Roles.Developer, Roles.Viewer]),
-        (Permissions.ViewStreams, [Roles.Admin, Roles.Developer, Roles.Viewer]),
-        (Permissions.ViewCodestones, [Roles.Admin, Roles.Developer, Roles.Viewer]),
+        (Permissions.ViewDashboards, [Roles.Admin, Roles.Developer, Roles.Viewer, Roles.SystemActor]),
+        (Permissions.ViewStreams, [Roles.Admin, Roles.Developer, Roles.Viewer, Roles.SystemActor]),
+        (Permissions.ViewCodestones, [Roles.Admin, Roles.Developer, Roles.Viewer, Roles.SystemActor]),
     ];
 
-    private static readonly Dictionary<string, HashSet<string>> ByRole = Roles.All.ToDictionary(
+    // The system actor's column holds only what scheduled workflows need: reading, archiving streams and
+    // running the AI templates (the morning briefing). Approval is never a permission of this table.
+    private static readonly Dictionary<string, HashSet<string>> ByRole = Roles.All.Append(Roles.SystemActor).ToDictionary(
         role => role,
         role => Rows.Where(r => r.Roles.Contains(role)).Select(r => r.Permission).ToHashSet(StringComparer.Ordinal),
         StringComparer.Ordinal);

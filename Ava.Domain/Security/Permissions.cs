@@ -1,6 +1,6 @@
 namespace Ava.Domain.Security;
 
-/// <summary>The permission names of the product's permission table (SPEC §2).</summary>
+/// <summary>The permission names of the product's permission table (specification §2).</summary>
 public static class Permissions
 {
     public const string ExecuteCommands = "execute_commands";

@@ -14,11 +14,12 @@ public sealed class WorkflowRun : IVersioned
     {
     }
 
-    public WorkflowRun(string jobId, string workflowName, string trigger, string jobPayload, DateTimeOffset queuedAt)
+    public WorkflowRun(string jobId, string workflowName, string trigger, string jobPayload, DateTimeOffset queuedAt, string? requestedById = null)
     {
         JobId = jobId;
         WorkflowName = workflowName;
         Trigger = trigger;
+        RequestedById = requestedById;
         JobPayload = jobPayload;
         QueuedAt = queuedAt;
         Status = WorkflowStatus.Pending;
@@ -33,6 +34,12 @@ public sealed class WorkflowRun : IVersioned
 
     /// <summary>"schedule", or "user:{name}" for a run started by a person.</summary>
     public string Trigger { get; private set; } = "";
+
+    /// <summary>
+    /// The id of the user the run acts for, with their permissions at the time each attempt starts;
+    /// null when it acts as the workflow's system actor (a scheduled run).
+    /// </summary>
+    public string? RequestedById { get; private set; }
 
     /// <summary>The serialized job (type, method, arguments), used to queue it again after a restart.</summary>
     public string JobPayload { get; private set; } = "";

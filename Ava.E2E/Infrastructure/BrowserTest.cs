@@ -13,7 +13,7 @@ public abstract class BrowserTest(DashboardFixture dashboard) : IAsyncDisposable
     protected string DemoPassword => dashboard.Host.DemoPassword;
 
     /// <summary>The app's own services over the dashboard's database, for arranging data that no page creates.</summary>
-    protected AppServices App => dashboard.App;
+    protected ServiceDatabase App => dashboard.App;
 
     protected static ITestOutputHelper Output =>
         TestContext.Current.TestOutputHelper ?? throw new InvalidOperationException("No test is running.");

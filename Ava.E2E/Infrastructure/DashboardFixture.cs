@@ -10,14 +10,14 @@ namespace Ava.E2E.Infrastructure;
 /// </summary>
 public sealed class DashboardFixture : IAsyncLifetime
 {
-    private readonly Lazy<AppServices> _app;
+    private readonly Lazy<ServiceDatabase> _app;
     private DashboardHost? _host;
     private ChromiumBrowser? _chromium;
 
     public DashboardFixture()
     {
         SignIns = new SignInStates(this);
-        _app = new Lazy<AppServices>(() => new AppServices(Host.ConnectionString));
+        _app = new Lazy<ServiceDatabase>(() => ServiceDatabase.Open(Host.ConnectionString));
     }
 
     public DashboardHost Host => _host ?? throw new InvalidOperationException("The dashboard has not started.");
@@ -25,7 +25,7 @@ public sealed class DashboardFixture : IAsyncLifetime
     public SignInStates SignIns { get; }
 
     /// <summary>The app's own services over the running dashboard's database, for data no page creates.</summary>
-    public AppServices App => _app.Value;
+    public ServiceDatabase App => _app.Value;
 
     public async ValueTask InitializeAsync()
     {

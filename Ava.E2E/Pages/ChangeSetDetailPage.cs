@@ -47,13 +47,13 @@ public sealed partial class ChangeSetDetailPage(IPage page)
     public ILocator WrittenMark(string kind, long id, string field) =>
         Field(kind, id, field).GetByRole(AriaRole.Rowheader).GetByText("written", new() { Exact = true });
 
-    /// <summary>The lines of a long text field marked added, on its After side.</summary>
+    /// <summary>The lines of a long text field's diff marked added.</summary>
     public ILocator AddedLines(string kind, long id, string field) =>
-        Field(kind, id, field).GetByRole(AriaRole.Group, new() { Name = "After", Exact = true }).Locator("[data-change=added] .diff-text");
+        Field(kind, id, field).GetByRole(AriaRole.Group, new() { Name = $"Changes to {field}", Exact = true }).Locator("ins .text-diff-text");
 
-    /// <summary>The lines of a long text field marked removed, on its Before side.</summary>
+    /// <summary>The lines of a long text field's diff marked removed.</summary>
     public ILocator RemovedLines(string kind, long id, string field) =>
-        Field(kind, id, field).GetByRole(AriaRole.Group, new() { Name = "Before", Exact = true }).Locator("[data-change=removed] .diff-text");
+        Field(kind, id, field).GetByRole(AriaRole.Group, new() { Name = $"Changes to {field}", Exact = true }).Locator("del .text-diff-text");
 
     /// <summary>Rolls the changeset back with <paramref name="reason"/> and waits for the dialog to close (done or refused).</summary>
     public async Task RollBackAsync(string reason)

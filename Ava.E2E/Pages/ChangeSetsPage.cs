@@ -1,4 +1,3 @@
-using Ava.E2E.Infrastructure;
 using Microsoft.Playwright;
 
 namespace Ava.E2E.Pages;

@@ -11,7 +11,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Ava.E2E.Tests;
 
 // Recommendations come from assistants, not from a page: each test submits its own through the app's
-// services over the running dashboard's database (see AppServices), then works with them in the browser.
+// services over the running dashboard's database (see ServiceDatabase), then works with them in the browser.
 public sealed partial class ApprovalsTests(DashboardFixture dashboard) : BrowserTest(dashboard)
 {
     [Fact]

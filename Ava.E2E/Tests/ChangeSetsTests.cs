@@ -129,7 +129,7 @@ public sealed class ChangeSetsTests(DashboardFixture dashboard) : BrowserTest(da
             "The incident notes point to a different cause.", confidence, "triage");
 
     /// <summary>Submits a confident recommendation as a developer and approves it as the admin; returns the changeset.</summary>
-    private static async Task<long> ApplyAsync(AppServices app, long streamId, params (string Field, string? Value)[] fields)
+    private static async Task<long> ApplyAsync(ServiceDatabase app, long streamId, params (string Field, string? Value)[] fields)
     {
         var submitted = await app.AsAsync<RecommendationIntake, SubmissionResult>(DemoUser.Developer, s => s.SubmitAsync(Recommendation(0.9, streamId, fields)));
         return await app.AsAsync<RecommendationDecisions, long>(DemoUser.Admin, s => s.ApproveAsync(submitted.Id));

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Ava.Domain.Alerts;
 using Ava.Domain.Audit;
 using Ava.Domain.Common;

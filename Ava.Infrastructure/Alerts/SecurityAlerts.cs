@@ -1,6 +1,6 @@
-using Ava.Domain.Security;
 using Ava.Domain.Alerts;
 using Ava.Domain.Audit;
+using Ava.Domain.Security;
 using Ava.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;

@@ -13,7 +13,7 @@ using Microsoft.Extensions.Logging;
 namespace Ava.Infrastructure.ApiTokens;
 
 /// <summary>
-/// Personal access tokens for the REST API (SPEC §9). Any signed-in user creates, lists and revokes
+/// Personal access tokens for the REST API (specification §9). Any signed-in user creates, lists and revokes
 /// their own tokens; manage_users may revoke anyone's. Creation and revocation are audited in the
 /// same transaction. <see cref="VerifyAsync"/> is the API's authentication: one indexed lookup by
 /// the secret's hash, joined to its owner.

@@ -21,7 +21,6 @@ public static class ApprovalsRegistration
     {
         services.Configure<ApprovalOptions>(configuration.GetSection(ApprovalOptions.Section));
         services.AddChangeTargets();
-        services.AddSingleton<ApprovalActivity>();
         services.AddSingleton<IValidator<SubmissionUnderReview>, SubmissionValidator>();
         services.AddSingleton<RecommendationPreviews>();
         services.AddSingleton<TicketBodyComposer>();

@@ -14,7 +14,7 @@ using Microsoft.Extensions.Logging;
 namespace Ava.Infrastructure.Approvals;
 
 /// <summary>
-/// What approvers do with a pending recommendation (SPEC §3, §4): approve it, which applies every change
+/// What approvers do with a pending recommendation (specification §3, §4): approve it, which applies every change
 /// in one transaction through the entities' validators and records a changeset; reject it with a
 /// reason; or escalate it to the helpdesk. A failed apply writes nothing but a Failed status and its
 /// audit event. Every decision needs the approver capability and records why the approver had it.
@@ -25,7 +25,7 @@ public sealed class RecommendationDecisions(
     AuditTrail trail,
     ChangeTargets targets,
     EscalationTickets tickets,
-    ApprovalActivity activity,
+    LiveUpdates activity,
     TimeProvider clock,
     ILogger<RecommendationDecisions> logger)
 {

@@ -14,7 +14,7 @@ using Microsoft.Extensions.Options;
 namespace Ava.Infrastructure.Approvals;
 
 /// <summary>
-/// The one way a recommendation enters the product (SPEC §3): the API, code review and conversations
+/// The one way a recommendation enters the product (specification §3): the API, code review and conversations
 /// all submit here. The submitter is the caller, who needs run_ai_prompts; the submission is checked
 /// against the change-target catalogue (<see cref="SubmissionValidator"/>), classified into its
 /// confidence band, and escalated to a helpdesk ticket at once when it falls below the review threshold.
@@ -28,7 +28,7 @@ public sealed class RecommendationIntake(
     IValidator<SubmissionUnderReview> validator,
     EscalationTickets tickets,
     IOptions<ApprovalOptions> options,
-    ApprovalActivity activity,
+    LiveUpdates activity,
     TimeProvider clock)
 {
     /// <summary>Who decides an automatic escalation.</summary>

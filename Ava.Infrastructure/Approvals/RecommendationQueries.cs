@@ -9,7 +9,7 @@ namespace Ava.Infrastructure.Approvals;
 /// <summary>
 /// Reading recommendations: the queue with its counts per band, one recommendation with the preview of
 /// what approving it would change, the pending count for the navigation, and the sources for the filter.
-/// The queue is for run_ai_prompts or approvers (SPEC §9b); the pending count for approvers.
+/// The queue is for run_ai_prompts or approvers (specification §9b); the pending count for approvers.
 /// </summary>
 public sealed class RecommendationQueries(IDbContextFactory<AvaDbContext> contexts, PermissionGuard guard, RecommendationPreviews previews)
 {

@@ -13,7 +13,7 @@ public sealed record ConversationTranscript(IReadOnlyList<TranscriptTurn> Turns)
 public sealed record TranscriptTurn(string Speaker, DateTimeOffset At, string Text);
 
 /// <summary>
-/// The Markdown body of an escalation ticket (SPEC §3): the recommendation, the proposed changes beside
+/// The Markdown body of an escalation ticket (specification §3): the recommendation, the proposed changes beside
 /// the target's current state, the rationale, the confidence, the requester and, where there is one,
 /// the conversation transcript. Text from assistants and people is quoted or kept to one table cell,
 /// so it cannot restructure the ticket.

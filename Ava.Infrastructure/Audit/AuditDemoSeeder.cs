@@ -1,6 +1,6 @@
-using Ava.Domain.Workflows;
 using Ava.Domain.Audit;
 using Ava.Domain.Security;
+using Ava.Domain.Workflows;
 using Ava.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 

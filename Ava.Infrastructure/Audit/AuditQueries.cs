@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using Ava.Domain.Audit;
 using Ava.Domain.Security;
+using Ava.Infrastructure.Common;
 using Ava.Infrastructure.Persistence;
 using Ava.Infrastructure.Security;
 using CsvHelper;
@@ -36,11 +37,6 @@ public sealed record AuditEventRow(
     string? CorrelationId,
     string Hash);
 
-/// <param name="TotalCount">The number of matches; for a filtered list at most <see cref="AuditQueries.CountLimit"/> + 1.</param>
-public sealed record AuditPage(IReadOnlyList<AuditEventRow> Items, int TotalCount)
-{
-    public bool IsTotalCapped => TotalCount > AuditQueries.CountLimit;
-}
 
 /// <summary>Reading the audit trail (view_logs): the paged list and the streamed CSV export.</summary>
 public sealed class AuditQueries(IDbContextFactory<AvaDbContext> contexts, PermissionGuard guard, AuditTrail trail)
@@ -48,7 +44,7 @@ public sealed class AuditQueries(IDbContextFactory<AvaDbContext> contexts, Permi
     /// <summary>A filtered list counts its matches up to this many; counting every match among millions costs more than the page.</summary>
     public const int CountLimit = 10_000;
 
-    public async Task<AuditPage> ListAsync(AuditFilter filter, int page, int pageSize, CancellationToken cancellationToken = default)
+    public async Task<Paged<AuditEventRow>> ListAsync(AuditFilter filter, PageRequest page, CancellationToken cancellationToken = default)
     {
         await guard.DemandAsync(Permissions.ViewLogs);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -59,9 +55,9 @@ public sealed class AuditQueries(IDbContextFactory<AvaDbContext> contexts, Permi
         var total = filter.IsEmpty
             ? (int)(await db.AuditEvents.MaxAsync(e => (long?)e.Sequence, cancellationToken) ?? 0)
             : await events.Take(CountLimit + 1).CountAsync(cancellationToken);
-        var items = await Project(events.OrderByDescending(e => e.Sequence).Skip(Math.Max(0, page) * pageSize).Take(pageSize))
+        var items = await Project(events.OrderByDescending(e => e.Sequence).Page(page))
             .ToListAsync(cancellationToken);
-        return new AuditPage(items, total);
+        return new Paged<AuditEventRow>(items, total, page, filter.IsEmpty ? null : CountLimit);
     }
 
     /// <summary>

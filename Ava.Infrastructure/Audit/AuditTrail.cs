@@ -1,6 +1,6 @@
-using Ava.Domain.Security;
 using System.Text.Json;
 using Ava.Domain.Audit;
+using Ava.Domain.Security;
 using Ava.Infrastructure.Alerts;
 using Ava.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;

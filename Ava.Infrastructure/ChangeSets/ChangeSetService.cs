@@ -14,7 +14,7 @@ using Microsoft.Extensions.Logging;
 namespace Ava.Infrastructure.ChangeSets;
 
 /// <summary>
-/// Applied recommendations: list, diff, and the all-or-nothing rollback (SPEC §4) that refuses,
+/// Applied recommendations: list, diff, and the all-or-nothing rollback (specification §4) that refuses,
 /// writing nothing but its audit event, when anything the changeset wrote has changed since.
 /// </summary>
 public sealed class ChangeSetService(
@@ -22,7 +22,7 @@ public sealed class ChangeSetService(
     PermissionGuard guard,
     AuditTrail trail,
     ChangeTargets targets,
-    ApprovalActivity activity,
+    LiveUpdates activity,
     TimeProvider clock,
     ILogger<ChangeSetService> logger)
 {

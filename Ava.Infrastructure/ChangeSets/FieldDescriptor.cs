@@ -4,7 +4,7 @@ namespace Ava.Infrastructure.ChangeSets;
 
 /// <summary>
 /// One field of an entity as recommendations see it: its API name, whether an assistant may change
-/// it (the allow-list, SPEC §3), how it reads as text and how a text value is set.
+/// it (the allow-list, specification §3), how it reads as text and how a text value is set.
 /// </summary>
 public sealed record FieldDescriptor<TValues>(
     string Name,

@@ -27,7 +27,7 @@ public interface IChangeTarget
     /// <summary>The field that names an entity of this kind (its title), by API name.</summary>
     string TitleField { get; }
 
-    /// <summary>The fields an assistant may change (the allow-list of SPEC §3), by API name.</summary>
+    /// <summary>The fields an assistant may change (the allow-list of specification §3), by API name.</summary>
     IReadOnlyList<string> ChangeableFields { get; }
 
     /// <summary>The API name of <paramref name="field"/> (any case, with or without underscores), or null when the entity has no such field.</summary>

@@ -30,7 +30,6 @@ public sealed record CodestoneRow(
     string Author,
     DateTimeOffset UpdatedAt);
 
-public sealed record CodestonePage(IReadOnlyList<CodestoneRow> Items, int TotalCount);
 
 public sealed record CodestoneDetail(
     long Id,

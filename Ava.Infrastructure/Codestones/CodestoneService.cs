@@ -26,19 +26,18 @@ public sealed class CodestoneService(
         db => db.Codestones,
         current => new ConcurrencyConflictException(current.UpdatedBy, current.UpdatedAt, current.Values, current.Version));
 
-    public async Task<CodestonePage> ListAsync(CodestoneQuery query, CancellationToken cancellationToken = default)
+    public async Task<Paged<CodestoneRow>> ListAsync(CodestoneQuery query, CancellationToken cancellationToken = default)
     {
         await guard.DemandAsync(Permissions.ViewCodestones);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var codestones = Filter(db.Codestones.AsNoTracking(), query);
         var total = await codestones.CountAsync(cancellationToken);
-        var pageSize = Math.Clamp(query.PageSize, 1, 200);
+        var paging = new PageRequest(query.Page, query.PageSize);
         var rows = await Sort(codestones, query)
-            .Skip(Math.Max(0, query.Page) * pageSize)
-            .Take(pageSize)
+            .Page(paging)
             .Select(c => new { c.Id, c.Title, c.Language, c.ReviewStatus, c.EclScore, c.Author, c.UpdatedAt })
             .ToListAsync(cancellationToken);
-        return new CodestonePage(rows.Select(r => new CodestoneRow(r.Id, r.Title, r.Language, r.ReviewStatus, r.EclScore, r.Author, r.UpdatedAt)).ToList(), total);
+        return new Paged<CodestoneRow>(rows.Select(r => new CodestoneRow(r.Id, r.Title, r.Language, r.ReviewStatus, r.EclScore, r.Author, r.UpdatedAt)).ToList(), total, paging);
     }
 
     public async Task<CodestoneDetail?> GetAsync(long id, CancellationToken cancellationToken = default)

@@ -3,7 +3,7 @@ using FluentValidation;
 
 namespace Ava.Infrastructure.Codestones;
 
-/// <summary>The rules of a codestone (SPEC §3), shared by the form, the API and recommendations.</summary>
+/// <summary>The rules of a codestone (specification §3), shared by the form, the API and recommendations.</summary>
 public sealed class CodestoneValuesValidator : AbstractValidator<CodestoneValues>
 {
     public const string GitHubPattern = "^https://github\\.com/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+(/.*)?$";

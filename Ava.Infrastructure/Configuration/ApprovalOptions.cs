@@ -2,7 +2,7 @@ using Ava.Domain.Recommendations;
 
 namespace Ava.Infrastructure.Configuration;
 
-/// <summary>The confidence bands and automatic escalation (SPEC §3).</summary>
+/// <summary>The confidence bands and automatic escalation (specification §3).</summary>
 public sealed class ApprovalOptions
 {
     public const string Section = "Approvals";

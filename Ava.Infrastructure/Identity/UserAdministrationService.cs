@@ -1,8 +1,9 @@
 using System.Security.Claims;
 using Ava.Domain.Audit;
 using Ava.Domain.Common;
-using Ava.Infrastructure.Audit;
 using Ava.Domain.Security;
+using Ava.Infrastructure.Common;
+using Ava.Infrastructure.Audit;
 using Ava.Infrastructure.Persistence;
 using Ava.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;
@@ -21,7 +22,6 @@ public sealed record UserSummary(
     bool MustChangePassword,
     DateTimeOffset CreatedAt);
 
-public sealed record UserPage(IReadOnlyList<UserSummary> Items, int TotalCount);
 
 public sealed record CreatedUser(UserSummary User, string TemporaryPassword);
 
@@ -38,7 +38,7 @@ public sealed class UserAdministrationService(
     TimeProvider clock,
     ILogger<UserAdministrationService> logger)
 {
-    public async Task<UserPage> ListUsersAsync(string? search, int page, int pageSize, CancellationToken cancellationToken = default)
+    public async Task<Paged<UserSummary>> ListUsersAsync(string? search, PageRequest page, CancellationToken cancellationToken = default)
     {
         await guard.DemandAsync(Permissions.ManageUsers);
         using var scope = scopes.CreateScope();
@@ -55,8 +55,7 @@ public sealed class UserAdministrationService(
         var now = clock.GetUtcNow().UtcTicks;
         var rows = await users
             .OrderBy(u => u.NormalizedEmail)
-            .Skip(Math.Max(0, page) * pageSize)
-            .Take(pageSize)
+            .Page(page)
             .Select(u => new
             {
                 u.Id,
@@ -80,7 +79,7 @@ public sealed class UserAdministrationService(
                 r.MustChangePassword,
                 r.CreatedAt))
             .ToList();
-        return new UserPage(items, total);
+        return new Paged<UserSummary>(items, total, page);
     }
 
     /// <summary>Creates a user with one role and a temporary password they must change at first sign-in.</summary>

@@ -1,7 +1,6 @@
 using Ava.Infrastructure.Configuration;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ava.Infrastructure.Persistence;

@@ -28,7 +28,7 @@ public sealed class PermissionGuard(IUserContext userContext, AuditTrail trail)
         throw new PermissionDeniedException(permission, user.Identity?.Name);
     }
 
-    /// <summary>Returns the caller and why they may approve AI recommendations (SPEC §2); otherwise records the violation and throws.</summary>
+    /// <summary>Returns the caller and why they may approve AI recommendations (specification §2); otherwise records the violation and throws.</summary>
     public async Task<(ClaimsPrincipal User, ApprovalGrant Grant)> DemandApproverAsync(
         [CallerMemberName] string member = "",
         [CallerFilePath] string file = "")
@@ -44,7 +44,7 @@ public sealed class PermissionGuard(IUserContext userContext, AuditTrail trail)
         throw new PermissionDeniedException(ApproverCapability.Name, user.Identity?.Name);
     }
 
-    /// <summary>The approvals queue and changesets are for run_ai_prompts or approvers (SPEC §9b).</summary>
+    /// <summary>The approvals queue and changesets are for run_ai_prompts or approvers (specification §9b).</summary>
     public async Task<ClaimsPrincipal> DemandApprovalsViewerAsync(
         [CallerMemberName] string member = "",
         [CallerFilePath] string file = "")

@@ -1,4 +1,5 @@
 using Ava.Domain.Streams;
+using Ava.Infrastructure.Common;
 
 namespace Ava.Infrastructure.Streams;
 
@@ -25,6 +26,8 @@ public sealed record StreamQuery(
     int Page = 0,
     int PageSize = 25)
 {
+    public PageRequest Paging => new(Page, PageSize);
+
     public bool HasFilters =>
         !string.IsNullOrWhiteSpace(Text) || Source is not null || Status is not null || Priority is not null
         || EclMin is not null || EclMax is not null || Tags is { Count: > 0 };
@@ -41,11 +44,6 @@ public sealed record StreamRow(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt);
 
-/// <param name="TotalCount">The number of matches, or <see cref="StreamService.CountLimit"/> + 1 when there are more than that.</param>
-public sealed record StreamPage(IReadOnlyList<StreamRow> Items, int TotalCount)
-{
-    public bool IsTotalCapped => TotalCount > StreamService.CountLimit;
-}
 
 public sealed record StreamDetail(
     long Id,
@@ -56,3 +54,6 @@ public sealed record StreamDetail(
     string UpdatedBy,
     DateTimeOffset? ArchivedAt,
     Guid Version);
+
+/// <summary>One batch of an archive run: how many streams it archived and the last id it saw (null when none were left).</summary>
+public sealed record StreamArchiveBatch(int Archived, long? LastId);

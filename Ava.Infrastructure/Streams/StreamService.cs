@@ -1,5 +1,4 @@
 using Ava.Domain.Audit;
-using Ava.Domain.Common;
 using Ava.Domain.Security;
 using Ava.Domain.Streams;
 using Ava.Infrastructure.Audit;
@@ -24,8 +23,6 @@ public sealed class StreamService(
     IValidator<StreamValues> validator,
     TimeProvider clock)
 {
-    public const int MaxPageSize = 200;
-
     /// <summary>
     /// A filtered list counts its matches up to this many: an exact count of a broad filter over
     /// 100,000 streams costs more than the page itself, and nobody pages past the first thousand.
@@ -37,7 +34,7 @@ public sealed class StreamService(
         db => db.Streams.Include(s => s.Tags),
         current => new ConcurrencyConflictException(current.UpdatedBy, current.UpdatedAt, current.Values, current.Version));
 
-    public async Task<StreamPage> ListAsync(StreamQuery query, CancellationToken cancellationToken = default)
+    public async Task<Paged<StreamRow>> ListAsync(StreamQuery query, CancellationToken cancellationToken = default)
     {
         await guard.DemandAsync(Permissions.ViewStreams);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -45,10 +42,8 @@ public sealed class StreamService(
         var total = query.HasFilters
             ? await streams.Take(CountLimit + 1).CountAsync(cancellationToken)
             : await streams.CountAsync(cancellationToken);
-        var pageSize = Math.Clamp(query.PageSize, 1, MaxPageSize);
         var rows = await Sort(streams, query)
-            .Skip(Math.Max(0, query.Page) * pageSize)
-            .Take(pageSize)
+            .Page(query.Paging)
             .Select(s => new { s.Id, s.Title, s.Source, s.Status, s.Priority, s.EclScore, s.CreatedAt, s.UpdatedAt })
             .ToListAsync(cancellationToken);
 
@@ -56,7 +51,7 @@ public sealed class StreamService(
         var tags = (await db.StreamTags.AsNoTracking().Where(t => ids.Contains(t.StreamId)).ToListAsync(cancellationToken))
             .ToLookup(t => t.StreamId, t => t.Tag);
         var items = rows.Select(r => new StreamRow(r.Id, r.Title, r.Source, r.Status, r.Priority, r.EclScore, tags[r.Id].Order().ToList(), r.CreatedAt, r.UpdatedAt)).ToList();
-        return new StreamPage(items, total);
+        return new Paged<StreamRow>(items, total, query.Paging, query.HasFilters ? CountLimit : null);
     }
 
     public async Task<StreamDetail?> GetAsync(long id, CancellationToken cancellationToken = default)
@@ -129,9 +124,42 @@ public sealed class StreamService(
     public async Task<int> ArchiveManyAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken = default)
     {
         var user = await guard.DemandAsync(Permissions.UpdateStreams);
+        return await ArchiveWhereAsync(user, db => db.Streams.Where(s => ids.Contains(s.Id) && s.Status != StreamStatus.Archived), cancellationToken);
+    }
+
+    /// <summary>How many streams created before <paramref name="cutoff"/> are not archived yet.</summary>
+    public async Task<int> CountUnarchivedCreatedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default)
+    {
+        await guard.DemandAsync(Permissions.ViewStreams);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await UnarchivedCreatedBefore(db, cutoff).CountAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Archives the next <paramref name="batchSize"/> unarchived streams created before <paramref name="cutoff"/>
+    /// with ids after <paramref name="afterId"/>, through the entity's archive rule, in one transaction with
+    /// one audit event. Walking the ids forward makes a long run resumable: each batch starts where the last
+    /// committed one ended, and a stream archived already is never selected again.
+    /// </summary>
+    public async Task<StreamArchiveBatch> ArchiveCreatedBeforeAsync(DateTimeOffset cutoff, long afterId, int batchSize, CancellationToken cancellationToken = default)
+    {
+        var user = await guard.DemandAsync(Permissions.UpdateStreams);
+        long? lastId = null;
+        var archived = await ArchiveWhereAsync(user, db => UnarchivedCreatedBefore(db, cutoff).Where(s => s.Id > afterId).OrderBy(s => s.Id).Take(batchSize), cancellationToken,
+            streams => lastId = streams.Count > 0 ? streams[^1].Id : null);
+        return new StreamArchiveBatch(archived, lastId);
+    }
+
+    private async Task<int> ArchiveWhereAsync(
+        System.Security.Claims.ClaimsPrincipal user,
+        Func<AvaDbContext, IQueryable<IntelligenceStream>> select,
+        CancellationToken cancellationToken,
+        Action<IReadOnlyList<IntelligenceStream>>? selected = null)
+    {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var streams = await db.Streams.Where(s => ids.Contains(s.Id) && s.Status != StreamStatus.Archived).ToListAsync(cancellationToken);
+        var streams = await select(db).ToListAsync(cancellationToken);
+        selected?.Invoke(streams);
         var now = clock.GetUtcNow();
         foreach (var stream in streams)
         {
@@ -148,6 +176,9 @@ public sealed class StreamService(
         await transaction.CommitAsync(cancellationToken);
         return streams.Count;
     }
+
+    private static IQueryable<IntelligenceStream> UnarchivedCreatedBefore(AvaDbContext db, DateTimeOffset cutoff) =>
+        db.Streams.Where(s => s.Status != StreamStatus.Archived && s.CreatedAt < cutoff);
 
     public async Task DeleteAsync(long id, Guid expectedVersion, CancellationToken cancellationToken = default)
     {

@@ -4,7 +4,7 @@ using FluentValidation;
 namespace Ava.Infrastructure.Streams;
 
 /// <summary>
-/// The rules of an intelligence stream (SPEC §3), used by the edit form, the API and any
+/// The rules of an intelligence stream (specification §3), used by the edit form, the API and any
 /// recommendation that changes a stream.
 /// </summary>
 public sealed class StreamValuesValidator : AbstractValidator<StreamValues>

@@ -22,7 +22,7 @@ public sealed class TicketService(
     IDbContextFactory<AvaDbContext> contexts,
     PermissionGuard guard,
     VersionedWriter writer,
-    ApprovalActivity activity,
+    LiveUpdates activity,
     TimeProvider clock)
 {
     private static readonly VersionedSet<HelpdeskTicket> Set = new(

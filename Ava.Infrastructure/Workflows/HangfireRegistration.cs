@@ -1,3 +1,4 @@
+using Ava.Infrastructure.Common;
 using Ava.Infrastructure.Configuration;
 using Ava.Infrastructure.Persistence;
 using Hangfire;
@@ -43,13 +44,18 @@ internal static class HangfireRegistration
                     Attempts = workflows.RetryAttempts,
                     DelaysInSeconds = workflows.EffectiveRetryDelaysSeconds(),
                     OnAttemptsExceeded = AttemptsExceededAction.Fail,
+                    ExceptOn = [typeof(WorkflowCallerRefusedException)],
                 },
                 new WorkflowRunRecorder(
                     sp.GetRequiredService<IDbContextFactory<AvaDbContext>>(),
                     sp.GetRequiredService<IServiceScopeFactory>(),
                     workflows.RetryAttempts,
+                    sp.GetRequiredService<LiveUpdates>(),
                     sp.GetRequiredService<TimeProvider>(),
                     sp.GetRequiredService<ILogger<WorkflowRunRecorder>>()),
+
+                // After the recorder, so a refused caller's attempt is recorded as started and then failed.
+                new WorkflowCallerFilter(sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<ILogger<WorkflowCallerFilter>>()),
             };
             return new JobFilterProviderCollection(filters, new JobFilterAttributeFilterProvider());
         });
@@ -75,6 +81,7 @@ internal static class HangfireRegistration
         services.AddTransient<WorkflowRunRetentionJob>();
         services.AddTransient<ArchiveOldStreamsJob>();
         services.AddScoped<WorkflowLauncher>();
+        services.AddSingleton<WorkflowProgress>();
         services.AddSingleton<WorkflowRecovery>();
         services.AddScoped<WorkflowRunQueries>();
         return services;

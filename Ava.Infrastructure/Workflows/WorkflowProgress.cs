@@ -1,15 +1,27 @@
+using Ava.Infrastructure.Common;
 using Ava.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ava.Infrastructure.Workflows;
 
-/// <summary>Writes a running job's progress onto its WorkflowRun, inside the job's own transaction when it has one.</summary>
-public static class WorkflowProgress
+/// <summary>The live-update topic of the workflows page: a run was recorded, started, progressed or ended.</summary>
+public sealed record WorkflowRunChanged(string JobId);
+
+/// <summary>Writes a running job's progress onto its WorkflowRun and tells the open workflows pages.</summary>
+public sealed class WorkflowProgress(IDbContextFactory<AvaDbContext> contexts, LiveUpdates updates)
 {
-    public static Task ReportAsync(AvaDbContext db, string? jobId, int processed, int total, CancellationToken cancellationToken) =>
-        jobId is null
-            ? Task.CompletedTask
-            : db.WorkflowRuns.Where(r => r.JobId == jobId).ExecuteUpdateAsync(
-                s => s.SetProperty(r => r.ProgressProcessed, processed).SetProperty(r => r.ProgressTotal, total),
-                cancellationToken);
+    /// <param name="jobId">The Hangfire job id of the run; nothing is written without one (a job called directly).</param>
+    public async Task ReportAsync(string? jobId, int processed, int total, CancellationToken cancellationToken)
+    {
+        if (jobId is null)
+        {
+            return;
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.WorkflowRuns.Where(r => r.JobId == jobId).ExecuteUpdateAsync(
+            s => s.SetProperty(r => r.ProgressProcessed, processed).SetProperty(r => r.ProgressTotal, total),
+            cancellationToken);
+        updates.Publish(new WorkflowRunChanged(jobId));
+    }
 }

@@ -48,7 +48,7 @@ public sealed class WorkflowRecovery(
                 continue;
             }
 
-            using (WorkflowTriggerScope.Begin(run.Trigger, run.Id))
+            using (WorkflowTriggerScope.Begin(run.Trigger, run.RequestedById, run.Id))
             {
                 jobs.Create(job, new EnqueuedState());
             }

@@ -1,5 +1,6 @@
 using Ava.Domain.Security;
 using Ava.Domain.Workflows;
+using Ava.Infrastructure.Common;
 using Ava.Infrastructure.Persistence;
 using Ava.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
@@ -22,12 +23,10 @@ public sealed record WorkflowRunRow(
     public TimeSpan? Duration => StartedAt is { } start && EndedAt is { } end ? end - start : null;
 }
 
-public sealed record WorkflowRunPage(IReadOnlyList<WorkflowRunRow> Items, int TotalCount);
-
 /// <summary>Reads the workflow-run history (view_execution_queue).</summary>
 public sealed class WorkflowRunQueries(IDbContextFactory<AvaDbContext> contexts, PermissionGuard guard)
 {
-    public async Task<WorkflowRunPage> ListAsync(WorkflowStatus? status, int page, int pageSize, CancellationToken cancellationToken = default)
+    public async Task<Paged<WorkflowRunRow>> ListAsync(WorkflowStatus? status, PageRequest page, CancellationToken cancellationToken = default)
     {
         await guard.DemandAsync(Permissions.ViewExecutionQueue);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -40,10 +39,9 @@ public sealed class WorkflowRunQueries(IDbContextFactory<AvaDbContext> contexts,
         var total = await runs.CountAsync(cancellationToken);
         var items = await runs
             .OrderByDescending(r => r.QueuedAt).ThenByDescending(r => r.Id)
-            .Skip(Math.Max(0, page) * pageSize)
-            .Take(pageSize)
+            .Page(page)
             .Select(r => new WorkflowRunRow(r.Id, r.WorkflowName, r.Trigger, r.Status, r.Attempts, r.ProgressProcessed, r.ProgressTotal, r.QueuedAt, r.StartedAt, r.EndedAt, r.Error))
             .ToListAsync(cancellationToken);
-        return new WorkflowRunPage(items, total);
+        return new Paged<WorkflowRunRow>(items, total, page);
     }
 }

@@ -1,8 +1,10 @@
 using System.Reflection;
 using Ava.Domain.Alerts;
 using Ava.Domain.Audit;
+using Ava.Domain.Security;
 using Ava.Domain.Workflows;
 using Ava.Infrastructure.Audit;
+using Ava.Infrastructure.Common;
 using Ava.Infrastructure.Persistence;
 using Hangfire;
 using Hangfire.Client;
@@ -23,11 +25,13 @@ internal sealed class WorkflowRunRecorder(
     IDbContextFactory<AvaDbContext> contexts,
     IServiceScopeFactory scopes,
     int retryAttempts,
+    LiveUpdates updates,
     TimeProvider clock,
     ILogger<WorkflowRunRecorder> logger) : IClientFilter, IServerFilter
 {
     public const string TriggerParameter = "AvaTrigger";
     public const string RequeuedFromParameter = "AvaRequeuedFrom";
+    public const string RequestedByParameter = "AvaRequestedBy";
     private const string LogScopeItem = "AvaLogScope";
     private const string CorrelationItem = "AvaCorrelation";
 
@@ -36,6 +40,11 @@ internal sealed class WorkflowRunRecorder(
         if (context.GetJobParameter<string>(TriggerParameter) is null)
         {
             context.SetJobParameter(TriggerParameter, WorkflowTriggerScope.Trigger ?? WorkflowTriggers.Schedule);
+        }
+
+        if (WorkflowTriggerScope.RequestedById is { } userId)
+        {
+            context.SetJobParameter(RequestedByParameter, userId);
         }
 
         if (WorkflowTriggerScope.RequeuedFrom is { } runId)
@@ -59,6 +68,7 @@ internal sealed class WorkflowRunRecorder(
                 parameters.TryGetValue(TriggerParameter, out var t) ? t as string : null,
                 parameters.TryGetValue("RecurringJobId", out var r) ? r as string : null,
                 parameters.TryGetValue(RequeuedFromParameter, out var p) ? p as long? : null,
+                parameters.TryGetValue(RequestedByParameter, out var u) ? u as string : null,
                 clock.GetUtcNow()),
             _ => { });
     }
@@ -83,7 +93,9 @@ internal sealed class WorkflowRunRecorder(
         }
 
         var retriesDone = context.GetJobParameter<int>("RetryCount");
-        var willRetry = retriesDone < retryAttempts;
+
+        // A refused caller stays refused on the next attempt: the retry filter does not retry it either.
+        var willRetry = retriesDone < retryAttempts && !WorkflowCallerFilter.IsRefusal(context.Exception);
         var error = (context.Exception.InnerException ?? context.Exception).Message;
         if (willRetry)
         {
@@ -121,8 +133,9 @@ internal sealed class WorkflowRunRecorder(
             Success: false,
             Error: error,
             Metadata: AuditTrail.Metadata(new { jobId, runId = run.Id, attempts = run.Attempts }));
-        trail.AppendAsync(db, entry, AuditActor.System(CorrelationContext.Id)).GetAwaiter().GetResult();
+        trail.AppendAsync(db, entry, new AuditActor(null, SystemActor.NameFor(name), null, CorrelationContext.Id)).GetAwaiter().GetResult();
         transaction.Commit();
+        updates.Publish(new WorkflowRunChanged(jobId));
     }
 
     internal static string NameOf(Job job) =>
@@ -143,12 +156,13 @@ internal sealed class WorkflowRunRecorder(
             context.GetJobParameter<string>(TriggerParameter),
             context.GetJobParameter<string>("RecurringJobId"),
             context.GetJobParameter<long?>(RequeuedFromParameter),
+            context.GetJobParameter<string>(RequestedByParameter),
             new DateTimeOffset(DateTime.SpecifyKind(context.BackgroundJob.CreatedAt, DateTimeKind.Utc)));
 
-    private static WorkflowRun NewRun(BackgroundJob job, string? trigger, string? recurringJobId, long? requeuedFrom, DateTimeOffset queuedAt)
+    private static WorkflowRun NewRun(BackgroundJob job, string? trigger, string? recurringJobId, long? requeuedFrom, string? requestedById, DateTimeOffset queuedAt)
     {
         var payload = InvocationData.SerializeJob(job.Job).SerializePayload();
-        var run = new WorkflowRun(job.Id, recurringJobId ?? NameOf(job.Job), trigger ?? WorkflowTriggers.Schedule, payload, queuedAt);
+        var run = new WorkflowRun(job.Id, recurringJobId ?? NameOf(job.Job), trigger ?? WorkflowTriggers.Schedule, payload, queuedAt, requestedById);
         if (requeuedFrom is { } previousRunId)
         {
             run.LinkToInterruptedRun(previousRunId);
@@ -174,6 +188,7 @@ internal sealed class WorkflowRunRecorder(
             try
             {
                 db.SaveChanges();
+                updates.Publish(new WorkflowRunChanged(jobId));
                 return;
             }
             catch (DbUpdateException ex) when (attempt == 1)

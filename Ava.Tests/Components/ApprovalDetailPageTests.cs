@@ -1,9 +1,9 @@
+using AngleSharp.Dom;
 using Ava.Dashboard.Features.Approvals;
 using Ava.Domain.Recommendations;
 using Ava.Domain.Security;
 using Ava.Infrastructure.Approvals;
 using Ava.Tests.TestData;
-using AngleSharp.Dom;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;

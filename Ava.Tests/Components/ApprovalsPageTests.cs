@@ -1,6 +1,6 @@
+using AngleSharp.Dom;
 using Ava.Dashboard.Features.Approvals;
 using Ava.Tests.TestData;
-using AngleSharp.Dom;
 using Bunit;
 using Microsoft.AspNetCore.Components.Web;
 using MudBlazor;

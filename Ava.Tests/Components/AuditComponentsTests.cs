@@ -1,6 +1,5 @@
-using Ava.Domain.Security;
 using Ava.Dashboard.Features.Audit;
-using Ava.Domain.Audit;
+using Ava.Domain.Security;
 using Ava.Infrastructure.Audit;
 using Bunit;
 using Microsoft.AspNetCore.Components;

@@ -37,20 +37,15 @@ public class ChangeSetComponentsTests : DashboardTestContext
     }
 
     [Fact]
-    public void FieldTextDiff_MarksRemovedLinesOnTheLeftAndAddedLinesOnTheRight_WhenALongTextChanged()
+    public void RecordSection_ShowsALongTextAsTheSameLineDiffAsThePreview_WhenItChanged()
     {
-        var diff = Render<FieldTextDiff>(p => p.Add(d => d.Before, SummaryBefore).Add(d => d.After, SummaryAfter));
+        var section = Render<ChangeRecordSection>(p => p.Add(s => s.Record, Update(new FieldDiff("summary", SummaryBefore, SummaryAfter, Written: true, IsLongText: true))));
 
-        var before = diff.Find("[aria-label=Before]");
-        var after = diff.Find("[aria-label=After]");
-        Lines(before, "removed").ShouldBe(["- pool of 10"]);
-        Lines(after, "added").ShouldBe(["- pool of 50", "- alert at 80% use"]);
-        Lines(before, "added").ShouldBeEmpty();
-        Lines(after, "removed").ShouldBeEmpty();
-        Lines(before, "unchanged").ShouldBe(["## What", "- 40 workers"]);
-        Lines(after, "unchanged").ShouldBe(["## What", "- 40 workers"]);
-        after.QuerySelector(".diff-added .diff-marker")!.TextContent.ShouldBe("+");
-        before.QuerySelector(".diff-removed .diff-marker")!.TextContent.ShouldBe("−");
+        var diff = section.Find("tr[data-field=summary] .text-diff");
+        diff.GetAttribute("aria-label").ShouldBe("Changes to summary");
+        diff.QuerySelectorAll("del").Select(e => e.TextContent).ShouldBe(["−- pool of 10"]);
+        diff.QuerySelectorAll("ins").Select(e => e.TextContent).ShouldBe(["+- pool of 50", "+- alert at 80% use"]);
+        diff.QuerySelectorAll(".text-diff-line:not(ins):not(del)").Select(e => e.TextContent.Trim()).ShouldBe(["## What", "- 40 workers"]);
     }
 
     [Fact]
@@ -66,8 +61,8 @@ public class ChangeSetComponentsTests : DashboardTestContext
 
         section.Find("tr[data-field=title] td").TextContent.ShouldBe("—");
         var code = section.Find("tr[data-field=code]");
-        code.QuerySelector("[aria-label=Before]")!.TextContent.ShouldBe("—");
-        Lines(code.QuerySelector("[aria-label=After]")!, "added").ShouldBe(["def size(workers):", "    return workers * 2"]);
+        code.QuerySelectorAll("del").ShouldBeEmpty();
+        code.QuerySelectorAll("ins").Select(e => e.TextContent).ShouldBe(["+def size(workers):", "+    return workers * 2"]);
         section.Find("a[href='/codestones/7']").ShouldNotBeNull();
         section.Markup.ShouldContain("Created by this changeset");
     }
@@ -129,7 +124,4 @@ public class ChangeSetComponentsTests : DashboardTestContext
 
     private static ChangeRecordView Update(params FieldDiff[] fields) =>
         new(1, ChangeTargetType.Stream, 12, ChangeOperation.Update, "Connection pool exhaustion (resolved)", fields, null, null);
-
-    private static List<string> Lines(AngleSharp.Dom.IElement pane, string change) =>
-        pane.QuerySelectorAll($"[data-change={change}] .diff-text").Select(l => l.TextContent).ToList();
 }

@@ -2,7 +2,6 @@ using Ava.Dashboard.Features.ChangeSets;
 using Ava.Domain.ChangeSets;
 using Ava.Domain.Security;
 using Ava.Domain.Streams;
-using Ava.Infrastructure.Approvals;
 using Ava.Infrastructure.ChangeSets;
 using Ava.Infrastructure.Streams;
 using Ava.Tests.TestData;
@@ -29,7 +28,7 @@ public sealed class ChangeSetDetailPageTests : DashboardTestContext, IAsyncLifet
         _scenario.AsAdmin();
         _scope = _db.Services.CreateAsyncScope();
         Services.AddSingleton(_scope.ServiceProvider.GetRequiredService<ChangeSetService>());
-        Services.AddSingleton(_db.Services.GetRequiredService<ApprovalActivity>());
+        Services.AddSingleton(_db.Services.GetRequiredService<Ava.Infrastructure.Common.LiveUpdates>());
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
@@ -47,7 +46,7 @@ public sealed class ChangeSetDetailPageTests : DashboardTestContext, IAsyncLifet
         var dialogs = Render<MudDialogProvider>();
         var page = RenderPage(changeSetId, Approver(Roles.Developer));
         page.Find("tr[data-field=priority]").GetAttribute("data-written").ShouldBe("true");
-        page.Find("tr[data-field=summary] [data-change=added] .diff-text").TextContent.ShouldBe("- pool of 50");
+        page.Find("tr[data-field=summary] ins .text-diff-text").TextContent.ShouldBe("- pool of 50");
 
         var rollingBack = StartRollBack(page);
         await dialogs.Find("textarea").InputAsync(new ChangeEventArgs { Value = "The incident is not resolved after all." });

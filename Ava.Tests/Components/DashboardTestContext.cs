@@ -4,7 +4,6 @@ using Ava.Dashboard.Security;
 using Ava.Domain.Security;
 using Ava.Infrastructure.Approvals;
 using Ava.Infrastructure.ChangeSets;
-using Ava.Tests.TestData;
 using Bunit;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
@@ -44,10 +43,10 @@ public abstract class DashboardTestContext : BunitContext
     /// </summary>
     protected async Task<ServiceDatabase> UseDatabaseAsync(Action<IServiceCollection>? configure = null)
     {
-        _database = await ServiceDatabase.CreateAsync(configure);
+        _database = await ServiceDatabase.CreateAsync(configure: configure);
         var scope = _database.Services.CreateAsyncScope();
         _databaseScope = scope;
-        Services.AddSingleton(_database.Services.GetRequiredService<ApprovalActivity>());
+        Services.AddSingleton(_database.Services.GetRequiredService<Ava.Infrastructure.Common.LiveUpdates>());
         Services.AddSingleton(_database.Services.GetRequiredService<TimeProvider>());
         Services.AddSingleton(_database.Services.GetRequiredService<ChangeTargets>());
         Services.AddScoped(_ => scope.ServiceProvider.GetRequiredService<RecommendationQueries>());

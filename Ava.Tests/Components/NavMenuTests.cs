@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Ava.Dashboard.Components.Layout;
-using Ava.Domain.Audit;
 using Ava.Domain.Security;
 using Ava.Tests.TestData;
 using Bunit;

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Ava.Domain.Codestones;
 using Ava.Domain.Streams;
 using Ava.Infrastructure.Codestones;
 using Ava.Infrastructure.Streams;

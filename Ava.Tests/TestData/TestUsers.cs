@@ -1,7 +1,6 @@
 using Ava.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
-using Shouldly;
 
 namespace Ava.Tests.TestData;
 

@@ -1,7 +1,5 @@
 using System.Net;
 using Microsoft.AspNetCore.WebUtilities;
-using Shouldly;
-using Xunit;
 
 namespace Ava.Tests.Web;
 

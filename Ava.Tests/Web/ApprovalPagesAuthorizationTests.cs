@@ -1,10 +1,8 @@
 using System.Net;
-using Shouldly;
-using Xunit;
 
 namespace Ava.Tests.Web;
 
-/// <summary>SPEC §9b: the approvals queue and changesets for run_ai_prompts or approvers, tickets for approvers only.</summary>
+/// <summary>specification §9b: the approvals queue and changesets for run_ai_prompts or approvers, tickets for approvers only.</summary>
 [Collection(DashboardAppCollection.Name)]
 public sealed class ApprovalPagesAuthorizationTests(AvaAppFactory app)
 {

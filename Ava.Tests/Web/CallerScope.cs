@@ -2,7 +2,6 @@ using Ava.Infrastructure.Identity;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
-using Shouldly;
 
 namespace Ava.Tests.Web;
 

@@ -1,5 +1,3 @@
-using Xunit;
-
 namespace Ava.Tests.Web;
 
 /// <summary>

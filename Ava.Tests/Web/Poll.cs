@@ -1,6 +1,3 @@
-using Shouldly;
-using Xunit;
-
 namespace Ava.Tests.Web;
 
 /// <summary>

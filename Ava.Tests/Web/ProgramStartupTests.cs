@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
-using Shouldly;
-using Xunit;
 
 namespace Ava.Tests.Web;
 

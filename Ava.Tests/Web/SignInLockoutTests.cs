@@ -4,8 +4,6 @@ using Ava.Infrastructure.Identity;
 using Ava.Tests.TestData;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
-using Shouldly;
-using Xunit;
 
 namespace Ava.Tests.Web;
 

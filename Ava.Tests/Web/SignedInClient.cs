@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Shouldly;
 
 namespace Ava.Tests.Web;
 

@@ -1,5 +1,5 @@
-using Ava.Domain.Security;
 using Ava.Domain.Audit;
+using Ava.Domain.Security;
 using Ava.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;

@@ -1,6 +1,6 @@
+using Ava.Infrastructure.Identity;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Identity;
-using Ava.Infrastructure.Identity;
 
 namespace Ava.Dashboard.Components.Account;
 

@@ -1,9 +1,9 @@
 using System.Security.Claims;
+using Ava.Infrastructure.Identity;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
-using Ava.Infrastructure.Identity;
 
 namespace Ava.Dashboard.Components.Account;
 

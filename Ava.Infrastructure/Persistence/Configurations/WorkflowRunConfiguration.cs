@@ -13,6 +13,7 @@ internal sealed class WorkflowRunConfiguration : IEntityTypeConfiguration<Workfl
         builder.Property(r => r.JobId).HasMaxLength(100).IsRequired();
         builder.Property(r => r.WorkflowName).HasMaxLength(100).IsRequired();
         builder.Property(r => r.Trigger).HasMaxLength(300).IsRequired();
+        builder.Property(r => r.RequestedById).HasMaxLength(450);
         builder.Property(r => r.JobPayload).IsRequired();
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.Error).HasMaxLength(WorkflowRun.MaxErrorLength);

@@ -1,7 +1,6 @@
 using Ava.Domain.Audit;
 using Ava.Domain.Streams;
 using Ava.Domain.Workflows;
-using Shouldly;
 
 namespace Ava.Tests.Domain.Audit;
 

@@ -4,7 +4,7 @@ namespace Ava.Tests.Domain.Security;
 
 public class PermissionTableTests
 {
-    /// <summary>SPEC §2, cell by cell: permission, Admin, Developer, Viewer.</summary>
+    /// <summary>specification §2, cell by cell: permission, Admin, Developer, Viewer.</summary>
     public static TheoryData<string, bool, bool, bool> Table => new()
     {
         { "execute_commands", true, false, false },
@@ -64,5 +64,22 @@ public class PermissionTableTests
     public void PermissionsOf_IsEmpty_WithoutRoles()
     {
         PermissionTable.PermissionsOf([]).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void PermissionsOf_SystemActor_HoldsOnlyWhatScheduledWorkflowsNeed()
+    {
+        PermissionTable.PermissionsOf([Roles.SystemActor]).ShouldBe(
+        [
+            Permissions.RunAiPrompts, Permissions.UpdateStreams, Permissions.ViewDashboards, Permissions.ViewStreams, Permissions.ViewCodestones,
+        ]);
+    }
+
+    [Fact]
+    public void SystemActor_IsNeverAnApproverNorARoleAPersonCanHold()
+    {
+        ApproverCapability.Evaluate([Roles.SystemActor], []).IsGranted.ShouldBeFalse();
+        Roles.IsKnown(Roles.SystemActor).ShouldBeFalse();
+        SystemActor.NameFor("archive-old-streams").ShouldBe("system:archive-old-streams");
     }
 }

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Ava.Domain.ApiTokens;
-using Ava.Domain.Audit;
 using Ava.Domain.Common;
 using Ava.Domain.Security;
 using Ava.Infrastructure.ApiTokens;

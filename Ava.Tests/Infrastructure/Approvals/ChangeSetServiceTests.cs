@@ -1,6 +1,5 @@
-using Ava.Domain.Audit;
-using Ava.Domain.Codestones;
 using Ava.Domain.ChangeSets;
+using Ava.Domain.Codestones;
 using Ava.Domain.Recommendations;
 using Ava.Domain.Security;
 using Ava.Domain.Streams;
@@ -8,7 +7,6 @@ using Ava.Infrastructure.Approvals;
 using Ava.Infrastructure.ChangeSets;
 using Ava.Infrastructure.Codestones;
 using Ava.Infrastructure.Common;
-using Ava.Infrastructure.Persistence;
 using Ava.Infrastructure.Security;
 using Ava.Infrastructure.Streams;
 using Ava.Tests.TestData;

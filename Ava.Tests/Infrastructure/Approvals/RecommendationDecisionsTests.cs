@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Ava.Domain.Audit;
 using Ava.Domain.ChangeSets;
 using Ava.Domain.Recommendations;
 using Ava.Domain.Security;

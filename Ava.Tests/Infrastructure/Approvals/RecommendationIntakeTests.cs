@@ -1,9 +1,5 @@
-using System.Security.Claims;
-using Ava.Domain.Audit;
-using Ava.Domain.ChangeSets;
 using Ava.Domain.Recommendations;
 using Ava.Domain.Security;
-using Ava.Domain.Streams;
 using Ava.Domain.Tickets;
 using Ava.Infrastructure.Approvals;
 using Ava.Infrastructure.Common;

@@ -1,16 +1,7 @@
-using System.Security.Claims;
-using Ava.Domain.Audit;
-using Ava.Domain.ChangeSets;
-using Ava.Domain.Recommendations;
-using Ava.Domain.Security;
 using Ava.Domain.Streams;
-using Ava.Domain.Tickets;
 using Ava.Infrastructure.Approvals;
 using Ava.Infrastructure.Common;
-using Ava.Infrastructure.Security;
-using Ava.Infrastructure.Tickets;
 using Ava.Tests.TestData;
-using Microsoft.EntityFrameworkCore;
 using static Ava.Tests.TestData.ApprovalScenario;
 
 namespace Ava.Tests.Infrastructure.Approvals;

@@ -2,10 +2,10 @@ using Ava.Domain.Audit;
 using Ava.Domain.Security;
 using Ava.Domain.Streams;
 using Ava.Domain.Workflows;
+using Ava.Infrastructure.Common;
 using Ava.Infrastructure.Audit;
 using Ava.Infrastructure.Identity;
 using Ava.Infrastructure.Security;
-using Ava.Tests.TestData;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -130,7 +130,7 @@ public sealed class AuditTrailTests : IAsyncLifetime
         _db.User = ServiceDatabase.Principal("viewer@ava.local", Roles.Viewer);
         await using var scope = _db.Services.CreateAsyncScope();
 
-        var refusal = await Should.ThrowAsync<PermissionDeniedException>(() => _db.Get<UserAdministrationService>(scope).ListUsersAsync(null, 0, 10));
+        var refusal = await Should.ThrowAsync<PermissionDeniedException>(() => _db.Get<UserAdministrationService>(scope).ListUsersAsync(null, new PageRequest(0, 10)));
 
         refusal.Permission.ShouldBe(Permissions.ManageUsers);
         await using var context = _db.NewContext();
@@ -233,14 +233,14 @@ public sealed class AuditTrailTests : IAsyncLifetime
         await using var scope = _db.Services.CreateAsyncScope();
         var queries = _db.Get<AuditQueries>(scope);
 
-        var all = await queries.ListAsync(new AuditFilter(), page: 1, pageSize: 10);
-        var failures = await queries.ListAsync(new AuditFilter(Success: false, Text: "item/2"), page: 0, pageSize: 50);
+        var all = await queries.ListAsync(new AuditFilter(), new PageRequest(1, 10));
+        var failures = await queries.ListAsync(new AuditFilter(Success: false, Text: "item/2"), new PageRequest(0, 50));
 
-        all.TotalCount.ShouldBe(30);
+        all.Total.ShouldBe(30);
         all.Items.Select(e => e.Sequence).ShouldBe(Enumerable.Range(11, 10).Select(i => (long)(31 - i)));
         failures.Items.ShouldAllBe(e => !e.Success && e.Resource.Contains("item/2"));
-        failures.TotalCount.ShouldBe(failures.Items.Count);
-        failures.TotalCount.ShouldBeGreaterThan(0);
+        failures.Total.ShouldBe(failures.Items.Count);
+        failures.Total.ShouldBeGreaterThan(0);
     }
 
     private async Task AppendEventsAsync(int count)

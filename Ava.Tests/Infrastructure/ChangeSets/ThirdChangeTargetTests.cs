@@ -1,7 +1,6 @@
 using Ava.Dashboard.Components.Shared.Labels;
 using Ava.Dashboard.Features.Approvals;
 using Ava.Dashboard.Features.ChangeSets;
-using Ava.Domain.ChangeSets;
 using Ava.Domain.Recommendations;
 using Ava.Domain.Security;
 using Ava.Infrastructure.Approvals;

@@ -1,10 +1,8 @@
-using Ava.Domain.Audit;
 using Ava.Domain.Codestones;
 using Ava.Domain.Security;
 using Ava.Infrastructure.Codestones;
 using Ava.Infrastructure.Common;
 using Ava.Infrastructure.Security;
-using Ava.Tests.TestData;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,7 +1,5 @@
 using Ava.Infrastructure.Configuration;
 using Microsoft.Extensions.Configuration;
-using Shouldly;
-using Xunit;
 
 namespace Ava.Tests.Infrastructure.Configuration;
 

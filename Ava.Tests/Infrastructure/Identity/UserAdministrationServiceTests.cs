@@ -1,12 +1,11 @@
 using Ava.Domain.Security;
+using Ava.Infrastructure.Common;
 using Ava.Infrastructure.Identity;
 using Ava.Infrastructure.Security;
 using Ava.Tests.TestData;
 using Ava.Tests.Web;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
-using Shouldly;
-using Xunit;
 
 namespace Ava.Tests.Infrastructure.Identity;
 
@@ -20,7 +19,7 @@ public sealed class UserAdministrationServiceTests(AvaAppFactory app)
         await using var scope = await CallerScope.CreateAsync(app.Services, AvaAppFactory.ViewerEmail);
         var service = scope.ServiceProvider.GetRequiredService<UserAdministrationService>();
 
-        var denied = await Should.ThrowAsync<PermissionDeniedException>(() => service.ListUsersAsync(null, 0, 25, TestContext.Current.CancellationToken));
+        var denied = await Should.ThrowAsync<PermissionDeniedException>(() => service.ListUsersAsync(null, new PageRequest(0, 25), TestContext.Current.CancellationToken));
 
         denied.Permission.ShouldBe(Permissions.ManageUsers);
         denied.UserName.ShouldBe(AvaAppFactory.ViewerEmail);
@@ -32,7 +31,7 @@ public sealed class UserAdministrationServiceTests(AvaAppFactory app)
         await using var scope = app.Services.CreateAsyncScope();
         var service = scope.ServiceProvider.GetRequiredService<UserAdministrationService>();
 
-        await Should.ThrowAsync<PermissionDeniedException>(() => service.ListUsersAsync(null, 0, 25, TestContext.Current.CancellationToken));
+        await Should.ThrowAsync<PermissionDeniedException>(() => service.ListUsersAsync(null, new PageRequest(0, 25), TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -54,7 +53,7 @@ public sealed class UserAdministrationServiceTests(AvaAppFactory app)
         await using var scope = await CallerScope.CreateAsync(app.Services, AvaAppFactory.AdminEmail);
         var service = scope.ServiceProvider.GetRequiredService<UserAdministrationService>();
 
-        var page = await service.ListUsersAsync("@ava.local", 0, 25, TestContext.Current.CancellationToken);
+        var page = await service.ListUsersAsync("@ava.local", new PageRequest(0, 25), TestContext.Current.CancellationToken);
 
         page.Items.Select(u => (u.Email, u.Role)).ShouldBe(
             [
@@ -63,7 +62,7 @@ public sealed class UserAdministrationServiceTests(AvaAppFactory app)
                 (AvaAppFactory.ViewerEmail, Roles.Viewer),
             ],
             ignoreOrder: true);
-        page.TotalCount.ShouldBe(3);
+        page.Total.ShouldBe(3);
     }
 
     [Fact]

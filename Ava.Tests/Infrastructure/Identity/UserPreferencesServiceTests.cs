@@ -1,6 +1,5 @@
 using Ava.Domain.Security;
 using Ava.Infrastructure.Identity;
-using Ava.Tests.TestData;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 

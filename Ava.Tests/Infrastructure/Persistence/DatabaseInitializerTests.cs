@@ -5,8 +5,6 @@ using Ava.Tests.Web;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Shouldly;
-using Xunit;
 
 namespace Ava.Tests.Infrastructure.Persistence;
 

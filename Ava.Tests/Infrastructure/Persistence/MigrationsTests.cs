@@ -1,11 +1,9 @@
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Ava.Domain.Recommendations;
 using Ava.Infrastructure.Persistence;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Shouldly;
-using Xunit;
 
 namespace Ava.Tests.Infrastructure.Persistence;
 

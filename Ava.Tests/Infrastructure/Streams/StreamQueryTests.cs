@@ -1,7 +1,7 @@
 using Ava.Domain.Security;
 using Ava.Domain.Streams;
+using Ava.Infrastructure.Common;
 using Ava.Infrastructure.Streams;
-using Ava.Tests.TestData;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ava.Tests.Infrastructure.Streams;
@@ -35,7 +35,7 @@ public sealed class StreamQueryTests : IAsyncLifetime
         var first = await ListAsync(new StreamQuery(PageSize: 25));
         var second = await ListAsync(new StreamQuery(Page: 1, PageSize: 25));
 
-        first.TotalCount.ShouldBe(_seeded.Count);
+        first.Total.ShouldBe(_seeded.Count);
         first.Items.Count.ShouldBe(25);
         first.Items.Select(i => i.CreatedAt).ShouldBeInOrder(SortDirection.Descending);
         first.Items.Last().CreatedAt.ShouldBeGreaterThanOrEqualTo(second.Items.First().CreatedAt);
@@ -50,7 +50,7 @@ public sealed class StreamQueryTests : IAsyncLifetime
 
         var page = await ListAsync(query);
 
-        page.TotalCount.ShouldBe(expected);
+        page.Total.ShouldBe(expected);
         page.Items.ShouldAllBe(i => i.Source == StreamSource.Automated && i.Status == StreamStatus.Refined);
     }
 
@@ -62,7 +62,7 @@ public sealed class StreamQueryTests : IAsyncLifetime
 
         var page = await ListAsync(new StreamQuery(Tags: [tag], EclMin: 0.5, EclMax: 0.9, PageSize: 200));
 
-        page.TotalCount.ShouldBe(expected);
+        page.Total.ShouldBe(expected);
         page.Items.ShouldAllBe(i => i.Tags.Contains(tag) && i.EclScore >= 0.5 && i.EclScore <= 0.9);
     }
 
@@ -74,8 +74,8 @@ public sealed class StreamQueryTests : IAsyncLifetime
 
         var page = await ListAsync(new StreamQuery(Text: word, PageSize: 200));
 
-        page.TotalCount.ShouldBe(expected);
-        page.TotalCount.ShouldBeGreaterThan(0);
+        page.Total.ShouldBe(expected);
+        page.Total.ShouldBeGreaterThan(0);
     }
 
     [Theory]
@@ -95,7 +95,7 @@ public sealed class StreamQueryTests : IAsyncLifetime
         keys.ShouldBeInOrder(descending ? SortDirection.Descending : SortDirection.Ascending, Comparer<IComparable?>.Create((a, b) => a is string sa && b is string sb ? string.CompareOrdinal(sa, sb) : Comparer<IComparable?>.Default.Compare(a, b)));
     }
 
-    private async Task<StreamPage> ListAsync(StreamQuery query)
+    private async Task<Paged<StreamRow>> ListAsync(StreamQuery query)
     {
         await using var scope = _db.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<StreamService>().ListAsync(query);

@@ -1,10 +1,8 @@
-using Ava.Domain.Audit;
 using Ava.Domain.Security;
 using Ava.Domain.Streams;
 using Ava.Infrastructure.Common;
 using Ava.Infrastructure.Security;
 using Ava.Infrastructure.Streams;
-using Ava.Tests.TestData;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -84,7 +82,7 @@ public sealed class StreamServiceTests : IAsyncLifetime
         await Should.ThrowAsync<PermissionDeniedException>(() => Service(s => s.ArchiveManyAsync([created.Id])));
         var page = await Service(s => s.ListAsync(new StreamQuery()));
 
-        page.TotalCount.ShouldBe(1);
+        page.Total.ShouldBe(1);
         await using var context = _db.NewContext();
         var violations = await context.AuditEvents.Where(e => e.Action == SecurityAuditActions.Violation).ToListAsync();
         violations.Count.ShouldBe(3);
@@ -114,7 +112,7 @@ public sealed class StreamServiceTests : IAsyncLifetime
 
         archived.ShouldBe(2);
         var page = await Service(s => s.ListAsync(new StreamQuery(Status: StreamStatus.Archived)));
-        page.TotalCount.ShouldBe(3);
+        page.Total.ShouldBe(3);
     }
 
     [Fact]

@@ -1,7 +1,9 @@
 using System.Text.Json;
+using Ava.Domain.Security;
 using Ava.Domain.Streams;
+using Ava.Infrastructure.Security;
+using Ava.Infrastructure.Streams;
 using Ava.Infrastructure.Workflows;
-using Ava.Tests.TestData;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -60,12 +62,13 @@ public sealed class ArchiveOldStreamsJobTests : IAsyncLifetime
     [Fact]
     public async Task RunAsync_FinishesTheRestAndArchivesNothingTwice_AfterARunDiedBetweenBatches()
     {
+        using (WorkflowCaller.Begin(WorkflowCaller.SystemPrincipal(ArchiveOldStreamsJob.Name)))
         await using (var scope = _db.Services.CreateAsyncScope())
         {
-            var job = scope.ServiceProvider.GetRequiredService<ArchiveOldStreamsJob>();
+            var streams = scope.ServiceProvider.GetRequiredService<StreamService>();
             var cutoff = DateTimeOffset.UtcNow.AddDays(-30);
-            var (_, lastId) = await job.ArchiveBatchAsync(cutoff, 0, null, 0, OldStreams, CancellationToken.None);
-            await job.ArchiveBatchAsync(cutoff, lastId!.Value, null, 50, OldStreams, CancellationToken.None);
+            var first = await streams.ArchiveCreatedBeforeAsync(cutoff, 0, ArchiveOldStreamsJob.BatchSize);
+            await streams.ArchiveCreatedBeforeAsync(cutoff, first.LastId!.Value, ArchiveOldStreamsJob.BatchSize);
         }
 
         var rest = await RunJobAsync();
@@ -86,24 +89,52 @@ public sealed class ArchiveOldStreamsJobTests : IAsyncLifetime
             await context.SaveChangesAsync();
         }
 
+        using (WorkflowCaller.Begin(WorkflowCaller.SystemPrincipal(ArchiveOldStreamsJob.Name)))
         await using (var scope = _db.Services.CreateAsyncScope())
         {
-            var job = scope.ServiceProvider.GetRequiredService<ArchiveOldStreamsJob>();
-            var cutoff = DateTimeOffset.UtcNow.AddDays(-30);
-            await job.ArchiveBatchAsync(cutoff, 0, "job-77", 0, OldStreams, CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<ArchiveOldStreamsJob>().ArchiveAsync("job-77", CancellationToken.None);
         }
 
         await using var check = _db.NewContext();
         var run = await check.WorkflowRuns.SingleAsync(r => r.JobId == "job-77");
-        run.ProgressProcessed.ShouldBe(50);
+        run.ProgressProcessed.ShouldBe(OldStreams);
         run.ProgressTotal.ShouldBe(OldStreams);
     }
 
     private static StreamValues Values(string title) =>
         new(title, StreamSource.Automated, StreamStatus.Raw, StreamPriority.Normal, "", null, ["ops"]);
 
+    [Fact]
+    public async Task RunAsync_ArchivesThroughTheEntityRuleAsTheSystemActor_WithoutAViolation()
+    {
+        await RunJobAsync();
+
+        await using var context = _db.NewContext();
+        var archived = await context.Streams.Where(s => s.Status == StreamStatus.Archived && s.Title.StartsWith("Old stream")).ToListAsync();
+        archived.ShouldAllBe(s => s.UpdatedBy == "system:archive-old-streams" && s.ArchivedAt != null);
+        var events = await context.AuditEvents.Where(e => e.Action == StreamAuditActions.Archived).ToListAsync();
+        events.ShouldAllBe(e => e.UserName == "system:archive-old-streams" && e.UserId == null);
+        (await context.AuditEvents.CountAsync(e => e.Action == SecurityAuditActions.Violation)).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task RunAsync_IsRefusedAndArchivesNothing_WhenItsCallerMayNotUpdateStreams()
+    {
+        await using (var scope = _db.Services.CreateAsyncScope())
+        using (WorkflowCaller.Begin(ServiceDatabase.Principal("viewer@ava.local", Roles.Viewer)))
+        {
+            await Should.ThrowAsync<PermissionDeniedException>(
+                () => scope.ServiceProvider.GetRequiredService<ArchiveOldStreamsJob>().RunAsync(null, CancellationToken.None));
+        }
+
+        await using var context = _db.NewContext();
+        (await context.Streams.CountAsync(s => s.Status == StreamStatus.Archived)).ShouldBe(1);
+        (await context.AuditEvents.SingleAsync(e => e.Action == SecurityAuditActions.Violation)).UserName.ShouldBe("viewer@ava.local");
+    }
+
     private async Task<int> RunJobAsync()
     {
+        using var caller = WorkflowCaller.Begin(WorkflowCaller.SystemPrincipal(ArchiveOldStreamsJob.Name));
         await using var scope = _db.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<ArchiveOldStreamsJob>().RunAsync(null, CancellationToken.None);
     }
@@ -112,7 +143,7 @@ public sealed class ArchiveOldStreamsJobTests : IAsyncLifetime
     private async Task<List<List<long>>> BatchIdsAsync()
     {
         await using var context = _db.NewContext();
-        var metadata = await context.AuditEvents.Where(e => e.Action == "stream.archived").OrderBy(e => e.Sequence).Select(e => e.Metadata!).ToListAsync();
+        var metadata = await context.AuditEvents.Where(e => e.Action == StreamAuditActions.Archived).OrderBy(e => e.Sequence).Select(e => e.Metadata!).ToListAsync();
         return metadata.Select(m => JsonDocument.Parse(m).RootElement.GetProperty("ids").EnumerateArray().Select(i => i.GetInt64()).ToList()).ToList();
     }
 }

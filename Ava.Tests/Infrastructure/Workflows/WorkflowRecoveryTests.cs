@@ -6,8 +6,6 @@ using Hangfire.Common;
 using Hangfire.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Shouldly;
-using Xunit;
 
 namespace Ava.Tests.Infrastructure.Workflows;
 

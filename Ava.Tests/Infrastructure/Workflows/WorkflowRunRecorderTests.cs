@@ -5,8 +5,6 @@ using Ava.Tests.Web;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Shouldly;
-using Xunit;
 
 namespace Ava.Tests.Infrastructure.Workflows;
 
@@ -41,7 +39,7 @@ public sealed class WorkflowRunRecorderTests(WorkflowRunRecorderTests.App app) :
         var jobs = app.Services.GetRequiredService<IBackgroundJobClient>();
         string jobId;
 
-        using (WorkflowTriggerScope.Begin(WorkflowTriggers.User("tester@test.local")))
+        using (WorkflowTriggerScope.Begin(WorkflowTriggers.User("tester@test.local"), requestedById: null))
         {
             jobId = jobs.Enqueue<SucceedingJob>(job => job.RunAsync());
         }

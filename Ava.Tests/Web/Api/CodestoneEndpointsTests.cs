@@ -1,9 +1,8 @@
-using Ava.Domain.ApiTokens;
-using Ava.Domain.Security;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Ava.Domain.Audit;
+using Ava.Domain.ApiTokens;
+using Ava.Domain.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ava.Tests.Web.Api;

@@ -1,7 +1,6 @@
-using Ava.Domain.Security;
 using System.Net;
 using System.Text.Json;
-using Ava.Domain.Audit;
+using Ava.Domain.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ava.Tests.Web.Api;

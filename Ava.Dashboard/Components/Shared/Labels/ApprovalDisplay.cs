@@ -32,19 +32,8 @@ public static class ApprovalDisplay
     public static string TicketHref(long id) => $"/tickets/{id}";
 
     /// <summary>The exact time for a tooltip or a caption: "2026-11-20 09:30:00 UTC".</summary>
-    public static string Exact(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
+    public static string Exact(DateTimeOffset at) => DisplayTime.Seconds(at);
 
     /// <summary>How long ago <paramref name="at"/> was, coarsely: "just now", "12 min ago", "3 h ago", "5 d ago", then the date.</summary>
-    public static string Age(DateTimeOffset at, DateTimeOffset now)
-    {
-        var age = now - at;
-        return age switch
-        {
-            { TotalMinutes: < 1 } => "just now",
-            { TotalHours: < 1 } => $"{(int)age.TotalMinutes} min ago",
-            { TotalDays: < 1 } => $"{(int)age.TotalHours} h ago",
-            { TotalDays: < 30 } => $"{(int)age.TotalDays} d ago",
-            _ => at.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        };
-    }
+    public static string Age(DateTimeOffset at, DateTimeOffset now) => DisplayTime.Age(at, now);
 }

@@ -681,6 +681,10 @@ namespace Ava.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<long>("QueuedAt")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("RequestedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
                     b.Property<long?>("RequeuedFromRunId")
                         .HasColumnType("bigint");
 

@@ -656,6 +656,10 @@ namespace Ava.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long>("QueuedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("RequestedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("RequeuedFromRunId")
                         .HasColumnType("INTEGER");
 

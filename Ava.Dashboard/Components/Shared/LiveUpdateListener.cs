@@ -1,49 +1,48 @@
-using Ava.Infrastructure.Approvals;
+using Ava.Infrastructure.Common;
 
-namespace Ava.Dashboard.Features.Approvals;
+namespace Ava.Dashboard.Components.Shared;
 
 /// <summary>
-/// Lets a component re-read after approval activity of this instance (a submission, a decision, a
-/// rollback). A burst of events, such as a batch of submissions, yields one reload after a short quiet
+/// Lets a component re-read after a live update of one topic (see <see cref="LiveUpdates"/>). A burst of
+/// events, such as a batch of submissions or a workflow's progress, yields one reload after a short quiet
 /// period; the reload runs on the component's dispatcher. Dispose it with the component.
 /// </summary>
-public sealed class ApprovalActivityListener : IDisposable
+public sealed class LiveUpdateListener<TEvent> : IDisposable
+    where TEvent : notnull
 {
     /// <summary>How long events are gathered before one reload.</summary>
     public static readonly TimeSpan QuietPeriod = TimeSpan.FromMilliseconds(250);
 
-    private readonly ApprovalActivity _activity;
+    private readonly IDisposable _subscription;
     private readonly Func<Func<Task>, Task> _dispatch;
     private readonly Func<Task> _reload;
-    private readonly Func<ApprovalActivityEvent, bool> _concerns;
+    private readonly Func<TEvent, bool> _concerns;
     private readonly CancellationTokenSource _stopped = new();
     private int _scheduled;
 
-    /// <param name="activity">The instance's activity feed.</param>
+    /// <param name="updates">The instance's live updates.</param>
     /// <param name="dispatch">The component's <c>InvokeAsync</c>.</param>
-    /// <param name="reload">What to do after activity; it handles its own errors.</param>
+    /// <param name="reload">What to do after an update; it handles its own errors.</param>
     /// <param name="concerns">Which events matter to the component; all of them when null.</param>
-    public ApprovalActivityListener(
-        ApprovalActivity activity, Func<Func<Task>, Task> dispatch, Func<Task> reload, Func<ApprovalActivityEvent, bool>? concerns = null)
+    public LiveUpdateListener(LiveUpdates updates, Func<Func<Task>, Task> dispatch, Func<Task> reload, Func<TEvent, bool>? concerns = null)
     {
-        _activity = activity;
         _dispatch = dispatch;
         _reload = reload;
         _concerns = concerns ?? (_ => true);
-        _activity.Changed += OnChanged;
+        _subscription = updates.Subscribe<TEvent>(OnUpdate);
     }
 
     public void Dispose()
     {
-        _activity.Changed -= OnChanged;
+        _subscription.Dispose();
         _stopped.Cancel();
         _stopped.Dispose();
     }
 
-    // Raised on the thread of whoever committed the change, possibly another user's circuit: never block it.
-    private void OnChanged(ApprovalActivityEvent activity)
+    // Raised on the thread of whoever committed the change, possibly another user's circuit or a job: never block it.
+    private void OnUpdate(TEvent update)
     {
-        if (_concerns(activity) && Interlocked.Exchange(ref _scheduled, 1) == 0)
+        if (_concerns(update) && Interlocked.Exchange(ref _scheduled, 1) == 0)
         {
             _ = ReloadAfterQuietPeriodAsync();
         }
