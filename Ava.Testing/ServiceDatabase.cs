@@ -27,7 +27,7 @@ public sealed class ServiceDatabase : IAsyncDisposable
     private readonly bool _deleteFolder;
 
     private ServiceDatabase(
-        string folder, string connectionString, bool deleteFolder, IReadOnlyDictionary<string, string?>? settings, Action<IServiceCollection>? configure = null)
+        string folder, string connectionString, bool deleteFolder, IReadOnlyDictionary<string, string?>? settings, Action<IServiceCollection>? configure)
     {
         Folder = folder;
         ConnectionString = connectionString;
@@ -46,10 +46,10 @@ public sealed class ServiceDatabase : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         services.AddInfrastructure(new ConfigurationBuilder().AddInMemoryCollection(values).Build(), folder);
-        configure?.Invoke(services);
         services.AddSingleton(this);
         services.AddScoped<IInteractiveUserContext, TestCaller>();
         services.AddScoped<IAuditActorAccessor, TestActor>();
+        configure?.Invoke(services);
         _services = services.BuildServiceProvider();
     }
 
@@ -84,7 +84,7 @@ public sealed class ServiceDatabase : IAsyncDisposable
 
     /// <summary>The services over an existing database, such as the one a running dashboard uses.</summary>
     public static ServiceDatabase Open(string connectionString) =>
-        new(Directory.CreateTempSubdirectory("ava-tests-services-").FullName, connectionString, deleteFolder: true, null);
+        new(Directory.CreateTempSubdirectory("ava-tests-services-").FullName, connectionString, deleteFolder: true, null, null);
 
     /// <summary>A signed-in principal with one role, as a test user without an account.</summary>
     public static ClaimsPrincipal Principal(string email, string role) =>

@@ -27,6 +27,4 @@ public static class ChangeSetLabels
 
     /// <summary>Why the approver could approve, as the changeset recorded it (either spelling).</summary>
     public static string Grant(string grant) => GrantLabels.Of(grant) ?? grant;
-
-    public static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm");
 }

@@ -30,6 +30,4 @@ public static class TicketLabels
         TicketStatus.Resolved => "Resolve",
         _ => $"Move to {Of(next)}",
     };
-
-    public static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm");
 }
