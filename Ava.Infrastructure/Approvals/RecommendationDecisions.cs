@@ -118,15 +118,7 @@ public sealed class RecommendationDecisions(
     public async Task RejectAsync(long id, string reason, CancellationToken cancellationToken = default)
     {
         var (user, grant) = await guard.DemandApproverAsync();
-        if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > AiRecommendation.ReasonMaxLength)
-        {
-            throw new InvalidValuesException(new Dictionary<string, string[]>
-            {
-                ["reason"] = [string.IsNullOrWhiteSpace(reason)
-                    ? "A reason is required to reject a recommendation."
-                    : $"The reason must be at most {AiRecommendation.ReasonMaxLength:N0} characters."],
-            });
-        }
+        DecisionReasons.Demand(reason, "reject a recommendation");
 
         await DecideAsync(id, (db, recommendation, now) =>
         {
