@@ -33,6 +33,7 @@ public static class DependencyInjection
 
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
         services.Configure<WorkflowOptions>(configuration.GetSection(WorkflowOptions.Section));
+        services.Configure<AuditOptions>(configuration.GetSection(AuditOptions.Section));
         services.AddSingleton(BootstrapOptions.From(configuration));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<LiveUpdates>();

@@ -7,14 +7,21 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Ava.Infrastructure.Audit;
 
-public sealed record ChainVerification(bool IsIntact, long EventsChecked, long? FirstBadSequence, string Message);
+/// <summary>The last signed checkpoint found intact, and how many events the chain holds after it.</summary>
+public sealed record CheckpointStatus(long CheckpointSequence, DateTimeOffset SignedAt, long AnchoredSequence, long EventsAfter);
+
+public sealed record ChainVerification(
+    bool IsIntact, long EventsChecked, long? FirstBadSequence, string Message, CheckpointStatus? LastCheckpoint = null);
 
 /// <summary>
 /// Walks the whole chain in sequence order with a forward-only reader (one row in memory at a
 /// time), recomputing every hash. Reports the first event whose content does not match its hash,
-/// that does not link to its predecessor, or that follows a gap (a deleted event).
+/// that does not link to its predecessor, or that follows a gap (a deleted event), and the first
+/// checkpoint whose signature or anchored hash does not hold: a chain re-hashed from any point
+/// before a checkpoint no longer matches what the key signed. Events after the last checkpoint
+/// are only as trustworthy as the database, so the report names how many there are.
 /// </summary>
-public sealed class AuditChainVerifier(IDbContextFactory<AvaDbContext> contexts, PermissionGuard guard)
+public sealed class AuditChainVerifier(IDbContextFactory<AvaDbContext> contexts, PermissionGuard guard, AuditCheckpointSigner signer)
 {
     public async Task<ChainVerification> VerifyAsync(IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -33,6 +40,7 @@ public sealed class AuditChainVerifier(IDbContextFactory<AvaDbContext> contexts,
         long expectedSequence = 1;
         var previousHash = AuditEvent.GenesisHash;
         long checkedCount = 0;
+        CheckpointStatus? lastCheckpoint = null;
         while (await reader.ReadAsync(cancellationToken))
         {
             var sequence = reader.GetInt64(0);
@@ -61,6 +69,17 @@ public sealed class AuditChainVerifier(IDbContextFactory<AvaDbContext> contexts,
                 return Broken(checkedCount, sequence, $"Event #{sequence} was altered: its content no longer matches its hash.");
             }
 
+            if (reader.GetString(5) == AuditLogActions.Checkpoint && signer.IsEnabled)
+            {
+                var problem = CheckpointProblem(AuditCheckpoint.Parse(NullableString(reader, 9)), sequence, storedPrevious);
+                if (problem is not null)
+                {
+                    return Broken(checkedCount, sequence, problem, lastCheckpoint);
+                }
+
+                lastCheckpoint = new CheckpointStatus(sequence, new DateTimeOffset(reader.GetInt64(1), TimeSpan.Zero), sequence - 1, 0);
+            }
+
             previousHash = storedHash;
             expectedSequence++;
             checkedCount++;
@@ -71,11 +90,42 @@ public sealed class AuditChainVerifier(IDbContextFactory<AvaDbContext> contexts,
         }
 
         progress?.Report(checkedCount);
-        return new ChainVerification(true, checkedCount, null, $"Intact, {checkedCount:N0} events.");
+        lastCheckpoint = lastCheckpoint is null ? null : lastCheckpoint with { EventsAfter = checkedCount - lastCheckpoint.CheckpointSequence };
+        return new ChainVerification(true, checkedCount, null, $"Intact, {checkedCount:N0} events. {Anchoring(lastCheckpoint)}", lastCheckpoint);
     }
 
-    private static ChainVerification Broken(long checkedCount, long sequence, string message) =>
-        new(false, checkedCount, sequence, message);
+    /// <summary>Why a checkpoint event does not hold, or null when it is signed with our key and anchors its predecessor.</summary>
+    private string? CheckpointProblem(AuditCheckpoint? checkpoint, long sequence, string predecessorHash)
+    {
+        if (checkpoint is null)
+        {
+            return $"Checkpoint #{sequence} cannot be read: its content was changed.";
+        }
+
+        if (checkpoint.KeyId != signer.KeyId)
+        {
+            return $"Checkpoint #{sequence} was signed with another key ({checkpoint.KeyId}); the configured key is {signer.KeyId}.";
+        }
+
+        if (!signer.IsValid(checkpoint))
+        {
+            return $"Checkpoint #{sequence} has a signature the key did not make: it was forged or altered.";
+        }
+
+        return checkpoint.Sequence == sequence - 1 && checkpoint.Hash == predecessorHash
+            ? null
+            : $"The chain up to event #{checkpoint.Sequence} no longer matches checkpoint #{sequence}: it was rewritten and re-hashed.";
+    }
+
+    private string Anchoring(CheckpointStatus? last) => (signer.IsEnabled, last) switch
+    {
+        (false, _) => "Checkpoints are off (Audit:CheckpointKey is not set), so a chain re-hashed or cut short by someone with database access would still verify.",
+        (true, null) => "No signed checkpoint yet.",
+        (true, { } c) => $"Last signed checkpoint #{c.CheckpointSequence} at {c.SignedAt:yyyy-MM-dd HH:mm} UTC anchors event #{c.AnchoredSequence}; {c.EventsAfter:N0} event(s) after it.",
+    };
+
+    private static ChainVerification Broken(long checkedCount, long sequence, string message, CheckpointStatus? lastCheckpoint = null) =>
+        new(false, checkedCount, sequence, message, lastCheckpoint);
 
     private static string? NullableString(DbDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);

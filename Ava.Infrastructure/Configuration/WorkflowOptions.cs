@@ -35,6 +35,9 @@ public sealed class WorkflowOptions
     /// <summary>Cron of archive-old-streams (UTC).</summary>
     public string ArchiveCron { get; set; } = "15 2 * * *";
 
+    /// <summary>Cron of audit-checkpoint (UTC), which signs the audit chain's head; hourly by default.</summary>
+    public string AuditCheckpointCron { get; set; } = "0 * * * *";
+
     /// <summary>The configured retry delays, or <see cref="DefaultRetryDelaysSeconds"/> when none are configured.</summary>
     public int[] EffectiveRetryDelaysSeconds() =>
         RetryDelaysSeconds.Length > 0 ? RetryDelaysSeconds : [.. DefaultRetryDelaysSeconds];

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Ava.Infrastructure.Audit;
 using Ava.Infrastructure.Configuration;
 using Hangfire;
 using Hangfire.Common;
@@ -17,6 +18,8 @@ public static class RecurringWorkflows
             o => o.ArchiveCron, JobOf<ArchiveOldStreamsJob>(j => j.RunAsync(null, CancellationToken.None))),
         new(WorkflowRunRetentionJob.Name, "Deletes finished workflow runs past the retention period.",
             o => o.RunRetentionCron, JobOf<WorkflowRunRetentionJob>(j => j.RunAsync(CancellationToken.None))),
+        new(AuditCheckpointJob.Name, "Signs the audit chain's head with the checkpoint key, so a rewritten chain is caught.",
+            o => o.AuditCheckpointCron, JobOf<AuditCheckpointJob>(j => j.RunAsync(CancellationToken.None))),
     ];
 
     public static WorkflowDefinition? Find(string name) => All.FirstOrDefault(w => w.Name == name);
