@@ -42,6 +42,10 @@ public static class DependencyInjection
         services.AddScoped<IInteractiveUserContext, UserContext>();
         services.AddScoped<IAuditActorAccessor, AuditActorAccessor>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditingAuthorizationResultHandler>();
+        services.AddMemoryCache();
+        services.AddOptions<ClientThrottleOptions>().BindConfiguration(ClientThrottleOptions.Section);
+        services.AddSingleton<RefusedRequestThrottle>();
+        services.AddSingleton<SignInThrottle>();
 
         services.AddAuthentication(options =>
             {

@@ -56,7 +56,7 @@ public static class DependencyInjection
         services.AddContent(configuration);
         services.AddStreams();
         services.AddCodestones();
-        services.AddApiTokens();
+        services.AddApiTokens(configuration);
         services.AddApprovals(configuration);
         services.AddAi(configuration);
         services.AddPrompts();

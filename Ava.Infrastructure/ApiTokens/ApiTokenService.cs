@@ -4,11 +4,13 @@ using Ava.Domain.Audit;
 using Ava.Domain.Security;
 using Ava.Infrastructure.Audit;
 using Ava.Infrastructure.Common;
+using Ava.Infrastructure.Identity;
 using Ava.Infrastructure.Persistence;
 using Ava.Infrastructure.Security;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Ava.Infrastructure.ApiTokens;
 
@@ -25,6 +27,7 @@ public sealed class ApiTokenService(
     AuditTrail trail,
     VersionedWriter writer,
     IValidator<NewApiToken> validator,
+    IOptions<ApiTokenOptions> options,
     TimeProvider clock,
     ILogger<ApiTokenService> logger)
 {
@@ -34,6 +37,19 @@ public sealed class ApiTokenService(
         var (ownerId, _) = await SignedInCallerAsync();
         await validator.EnsureValidAsync(request, cancellationToken);
         var now = clock.GetUtcNow();
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            var held = await db.ApiTokens.AsNoTracking().Where(t => t.OwnerId == ownerId && t.RevokedAt == null).ToListAsync(cancellationToken);
+            var active = held.Count(t => t.StatusAt(now) == ApiTokenStatus.Active);
+            if (active >= options.Value.MaxActivePerUser)
+            {
+                throw new InvalidValuesException(new Dictionary<string, string[]>
+                {
+                    [nameof(NewApiToken.Name)] = [$"You have {active} active tokens, the most one account may hold; revoke one you no longer use first."],
+                });
+            }
+        }
+
         var secret = ApiTokenSecret.Generate();
         var expiresAt = request.ExpiresInDays is { } days ? now.AddDays(days) : (DateTimeOffset?)null;
         var token = await writer.CreateAsync(
@@ -84,7 +100,8 @@ public sealed class ApiTokenService(
     }
 
     /// <summary>
-    /// Checks a presented token: known, not revoked, not expired, its owner not locked out. Records the
+    /// Checks a presented token: known, not revoked, not expired, its owner not locked by an administrator
+    /// (the lockout after failed sign-ins does not stop tokens: they are separate credentials). Records the
     /// use at most once per <see cref="ApiToken.LastUsedPrecision"/>, so steady traffic does not write per request.
     /// </summary>
     public async Task<ApiTokenVerification> VerifyAsync(string presented, CancellationToken cancellationToken = default)
@@ -110,7 +127,7 @@ public sealed class ApiTokenService(
         {
             ApiTokenStatus.Revoked => ApiTokenRefusal.Revoked,
             ApiTokenStatus.Expired => ApiTokenRefusal.Expired,
-            _ when found.User.LockoutEnabled && found.User.LockoutEnd > now => ApiTokenRefusal.UserLockedOut,
+            _ when AccountLocks.IsLockedByAdministrator(found.User) => ApiTokenRefusal.UserLockedOut,
             _ => ApiTokenRefusal.None,
         };
         if (refusal != ApiTokenRefusal.None)

@@ -14,22 +14,25 @@ public sealed class ApiRateLimitTests(ApiRateLimitTests.App app) : IClassFixture
     }
 
     [Fact]
-    public async Task ATokenOverItsLimit_Gets429WithRetryAfter_WhileAnotherTokenStillGetsIn()
+    public async Task AUserOverTheLimit_Gets429WithRetryAfter_OnEveryTokenOfTheirs_WhileAnotherUserStillGetsIn()
     {
         using var first = await ApiClient.ForAsync(app, AvaAppFactory.ViewerEmail);
-        using var second = await ApiClient.ForAsync(app, AvaAppFactory.ViewerEmail);
+        using var sameUser = await ApiClient.ForAsync(app, AvaAppFactory.ViewerEmail);
+        using var second = await ApiClient.ForAsync(app, AvaAppFactory.DeveloperEmail);
         for (var i = 0; i < 3; i++)
         {
             (await first.GetAsync("/api/v1/me", TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.OK);
         }
 
         using var refused = await first.GetAsync("/api/v1/me", TestContext.Current.CancellationToken);
+        using var anotherToken = await sameUser.GetAsync("/api/v1/me", TestContext.Current.CancellationToken);
         using var other = await second.GetAsync("/api/v1/me", TestContext.Current.CancellationToken);
 
         var problem = await refused.ReadProblemAsync(429);
         problem.GetProperty("title").GetString().ShouldBe("Too many requests");
         var retryAfter = refused.Headers.RetryAfter.ShouldNotBeNull().Delta.ShouldNotBeNull();
         retryAfter.ShouldBeInRange(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60));
+        anotherToken.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests, "a second token does not multiply the user's allowance");
         other.StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
