@@ -65,6 +65,53 @@ public sealed class ApiTokenService(
     public async Task<IReadOnlyList<ApiTokenSummary>> ListOwnAsync(CancellationToken cancellationToken = default)
     {
         var (ownerId, _) = await SignedInCallerAsync();
+        return await ListOfAsync(ownerId, cancellationToken);
+    }
+
+    /// <summary>Anyone's tokens, newest first, for manage_users (the users page).</summary>
+    public async Task<IReadOnlyList<ApiTokenSummary>> ListForUserAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        await guard.DemandAsync(Permissions.ManageUsers);
+        return await ListOfAsync(userId, cancellationToken);
+    }
+
+    /// <summary>
+    /// Revokes every active token of <paramref name="userId"/> (the caller's own, or anyone's for manage_users),
+    /// each audited, in one transaction: after a password change, or when an account may be compromised.
+    /// </summary>
+    /// <returns>How many tokens were revoked.</returns>
+    public async Task<int> RevokeAllAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        var (callerId, caller) = await SignedInCallerAsync();
+        if (userId != callerId)
+        {
+            await guard.DemandAsync(Permissions.ManageUsers);
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var active = (await db.ApiTokens.Where(t => t.OwnerId == userId && t.RevokedAt == null).ToListAsync(cancellationToken))
+            .Where(t => t.StatusAt(now) == ApiTokenStatus.Active).ToList();
+        foreach (var token in active)
+        {
+            token.Revoke(caller.DisplayName(), now);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var token in active)
+        {
+            await trail.AppendAsync(db, new AuditEntry(ApiTokenAuditActions.Revoked, Resource(token.Id), true,
+                Metadata: AuditTrail.Metadata(new { name = token.Name, prefix = token.Prefix, ownerId = userId, all = true })), cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        logger.LogInformation("{Count} API tokens of user {UserId} revoked", active.Count, userId);
+        return active.Count;
+    }
+
+    private async Task<IReadOnlyList<ApiTokenSummary>> ListOfAsync(string ownerId, CancellationToken cancellationToken)
+    {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var tokens = await db.ApiTokens.AsNoTracking()
             .Where(t => t.OwnerId == ownerId)

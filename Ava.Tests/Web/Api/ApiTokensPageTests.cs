@@ -110,6 +110,29 @@ public sealed partial class ApiTokensPageTests(AvaAppFactory app)
         (await api.GetAsync("/api/v1/me", TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
 
+    [Fact]
+    public async Task ChangePassword_OffersToRevokeTheTokens_AndRevokesThemWhenTheBoxStaysChecked()
+    {
+        var (browser, email) = await SignInAsNewUserWithEmailAsync();
+        using var _ = browser;
+        var token = await ApiClient.CreateTokenAsync(app, email, "laptop script");
+        const string changePath = "/Account/Manage/ChangePassword";
+
+        (await GetPageAsync(browser, changePath)).ShouldContain("Also revoke my 1 active API token");
+        using var changed = await SubmitAsync(browser, changePath, "change-password", new()
+        {
+            ["Input.OldPassword"] = TestUsers.Password,
+            ["Input.NewPassword"] = "a-new-password-long-enough",
+            ["Input.ConfirmPassword"] = "a-new-password-long-enough",
+            ["Input.RevokeApiTokens"] = "true",
+        });
+
+        changed.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        using var api = ApiClient.WithToken(app, token.Secret);
+        (await api.GetAsync("/api/v1/me", TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
     private async Task<HttpClient> SignInAsNewUserAsync() => (await SignInAsNewUserWithEmailAsync()).Browser;
 
     private async Task<(HttpClient Browser, string Email)> SignInAsNewUserWithEmailAsync()
