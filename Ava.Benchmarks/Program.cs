@@ -1,6 +1,6 @@
 using Ava.Benchmarks;
 
-// Usage: dotnet run -c Release --project Ava.Benchmarks -- [audit] [streams] [streams-page] [approvals] [api] [ai] [commands] [--append N] [--chain N] [--streams N] [--pending N] [--verifications N] [--ai-calls N] [--runs N]
+// Usage: dotnet run -c Release --project Ava.Benchmarks -- [audit] [streams] [streams-page] [approvals] [api] [ai] [diffs] [commands] [--append N] [--chain N] [--streams N] [--pending N] [--verifications N] [--ai-calls N] [--runs N]
 var append = ArgValue("--append", 5_000);
 var chain = ArgValue("--chain", 1_000_000);
 var streams = ArgValue("--streams", 100_000);
@@ -39,6 +39,11 @@ if (args.Length == 0 || args.Contains("api"))
 if (args.Length == 0 || args.Contains("ai"))
 {
     await AiPipelineBenchmarks.RunAsync(aiCalls);
+}
+
+if (args.Length == 0 || args.Contains("diffs"))
+{
+    DiffBenchmarks.Run();
 }
 
 if (args.Length == 0 || args.Contains("commands"))
