@@ -2,6 +2,7 @@ using Ava.Infrastructure.Ai;
 using Ava.Infrastructure.ApiTokens;
 using Ava.Infrastructure.Approvals;
 using Ava.Infrastructure.Audit;
+using Ava.Infrastructure.Briefings;
 using Ava.Infrastructure.Codestones;
 using Ava.Infrastructure.Common;
 using Ava.Infrastructure.Configuration;
@@ -57,6 +58,8 @@ public static class DependencyInjection
         services.AddApprovals(configuration);
         services.AddAi(configuration);
         services.AddPrompts();
+        services.AddBriefings(configuration);
+        services.AddCodeReviews();
         return services;
     }
 }

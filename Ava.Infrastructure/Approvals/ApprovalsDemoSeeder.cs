@@ -13,9 +13,9 @@ using Microsoft.Extensions.Options;
 namespace Ava.Infrastructure.Approvals;
 
 /// <summary>
-/// Demo mode's approval loop, built on the demo streams and codestones: about 30 pending
-/// recommendations in the ready and needs-review bands from code_review, triage and
-/// api:sync-daemon; ten applied changesets (one rolled back, one whose stream was edited since, so
+/// Demo mode's approval loop, built on the demo streams and codestones: 30 pending
+/// recommendations in the ready and needs-review bands from triage and api:sync-daemon (the
+/// code_review ones come from real reviews, seeded by the code reviews' own seeder); ten applied changesets (one rolled back, one whose stream was edited since, so
 /// its rollback shows conflicts); three escalations with helpdesk tickets. Seeds once, after the
 /// streams seeder, through the same change targets as a real approval.
 /// </summary>
@@ -105,7 +105,7 @@ internal sealed class ApprovalsDemoSeeder(
         }, Developer, now.AddDays(-2));
         await db.SaveChangesAsync(cancellationToken);
 
-        // Thirty pending: streams from triage and the sync daemon, codestones from code review.
+        // Thirty pending: streams from triage and the sync daemon, codestones from triage.
         for (var i = 0; i < 30; i++)
         {
             var at = now.AddHours(-rng.Next(1, 24 * 6)).AddMinutes(-rng.Next(0, 60));
@@ -113,7 +113,7 @@ internal sealed class ApprovalsDemoSeeder(
             if (i % 3 == 2)
             {
                 var change = await CodestoneChangeAsync(db, codestone, codestones[i / 3], rng, cancellationToken);
-                await AddAsync(db, [change], CodestoneRationales[i % CodestoneRationales.Length], confidence, thresholds, "code_review", at, cancellationToken);
+                await AddAsync(db, [change], CodestoneRationales[i % CodestoneRationales.Length], confidence, thresholds, "triage", at, cancellationToken);
             }
             else
             {

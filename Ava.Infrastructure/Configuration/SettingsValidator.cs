@@ -53,6 +53,7 @@ public static class SettingsValidator
         }
 
         CheckApprovals(configuration, errors);
+        errors.AddRange(BriefingOptions.Problems(configuration[$"{BriefingOptions.Section}:Cron"], configuration[$"{BriefingOptions.Section}:TimeZone"]));
         errors.AddRange(Ai.AiSettingsValidator.Validate(configuration));
 
         var adminEmail = configuration["AVA_ADMIN_EMAIL"];

@@ -44,7 +44,7 @@ internal static class HangfireRegistration
                     Attempts = workflows.RetryAttempts,
                     DelaysInSeconds = workflows.EffectiveRetryDelaysSeconds(),
                     OnAttemptsExceeded = AttemptsExceededAction.Fail,
-                    ExceptOn = [typeof(WorkflowCallerRefusedException)],
+                    ExceptOn = [typeof(WorkflowCallerRefusedException), typeof(WorkflowStoppedException)],
                 },
                 new WorkflowRunRecorder(
                     sp.GetRequiredService<IDbContextFactory<AvaDbContext>>(),
