@@ -61,7 +61,8 @@ internal sealed class ApprovalsDemoSeeder(
         var rng = new Random(2026);
         var streams = await db.Streams.AsNoTracking().Where(s => s.Status != StreamStatus.Archived)
             .OrderByDescending(s => s.CreatedAt).Select(s => s.Id).Take(80).ToListAsync(cancellationToken);
-        var codestones = await db.Codestones.AsNoTracking().OrderBy(c => c.Id).Select(c => c.Id).Take(30).ToListAsync(cancellationToken);
+        // The newest codestones: the oldest dozen get real AI reviews and their recommendations from the code reviews' seeder.
+        var codestones = await db.Codestones.AsNoTracking().OrderByDescending(c => c.Id).Select(c => c.Id).Take(30).ToListAsync(cancellationToken);
         if (streams.Count < 50 || codestones.Count < 12)
         {
             return;

@@ -42,24 +42,32 @@ public sealed class CodeReviewRunner(
     /// <param name="lastAttempt">No retry follows a failure: the review fails with the reason instead of waiting.</param>
     /// <param name="progress">Told the stages done (0 to <see cref="Stages"/>) and what is under way.</param>
     /// <exception cref="ReviewStoppedException">The review failed for good; the job should not be retried.</exception>
-    public async Task<ReviewAttemptOutcome> ReviewAsync(
-        long reviewId, long codestoneId, string? jobId, int attempt, bool lastAttempt, Func<int, string, Task> progress, CancellationToken cancellationToken)
+    public Task<ReviewAttemptOutcome> ReviewAsync(
+        long reviewId, long codestoneId, string? jobId, int attempt, bool lastAttempt, Func<int, string, Task> progress, CancellationToken cancellationToken) =>
+        ReviewAsync(reviewId, codestoneId, jobId, attempt, lastAttempt, progress, request => runner.RunAsync(request, cancellationToken), clock.GetUtcNow, cancellationToken);
+
+    /// <summary>Demo history: the review as it would have run at <paramref name="at"/>, the model run recorded then.</summary>
+    internal Task<ReviewAttemptOutcome> ReviewHistoryAsync(long reviewId, long codestoneId, DateTimeOffset at, CancellationToken cancellationToken) =>
+        ReviewAsync(reviewId, codestoneId, null, 1, true, (_, _) => Task.CompletedTask, request => runner.RunAsSystemAsync(request, at, cancellationToken), () => at, cancellationToken);
+
+    private async Task<ReviewAttemptOutcome> ReviewAsync(
+        long reviewId, long codestoneId, string? jobId, int attempt, bool lastAttempt, Func<int, string, Task> progress,
+        Func<PromptRunRequest, Task<PromptRunResult>> run, Func<DateTimeOffset> now, CancellationToken cancellationToken)
     {
         await progress(0, "Reading the codestone");
         Codestone codestone;
         Guid? batch;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
+            // The request commits the review before it queues the job, so a missing review went with its codestone.
             var review = await db.CodeReviews.SingleOrDefaultAsync(r => r.Id == reviewId, cancellationToken);
             var found = await db.Codestones.AsNoTracking().SingleOrDefaultAsync(c => c.Id == codestoneId, cancellationToken);
-            if (found is null)
+            if (review is null || found is null)
             {
                 return ReviewAttemptOutcome.Gone;
             }
 
-            // The codestone is there but its review is not yet visible: the request has not committed. Try again.
             codestone = found;
-            review = review ?? throw new InvalidOperationException($"Review {reviewId} of codestone {codestoneId} is not committed yet.");
             if (review.IsFinished)
             {
                 await progress(Stages, $"Review #{reviewId} had already {review.Status.ToString().ToLowerInvariant()}");
@@ -67,7 +75,7 @@ public sealed class CodeReviewRunner(
             }
 
             batch = review.BatchId;
-            review.Start(jobId, attempt, clock.GetUtcNow());
+            review.Start(jobId, attempt, now());
             await db.SaveChangesAsync(cancellationToken);
         }
 
@@ -77,11 +85,11 @@ public sealed class CodeReviewRunner(
         PromptRunResult result;
         try
         {
-            result = await runner.RunAsync(PromptInputs.CodeReview(codestone, $"code-review:{reviewId}"), cancellationToken);
+            result = await run(PromptInputs.CodeReview(codestone, $"code-review:{reviewId}"));
         }
         catch (Exception ex) when (ex is AiRateLimitExceededException or PermissionDeniedException)
         {
-            await FailOrWaitAsync(changed, ex.Message, null, stop: ex is PermissionDeniedException || lastAttempt);
+            await FailOrWaitAsync(changed, ex.Message, null, stop: ex is PermissionDeniedException || lastAttempt, now());
             throw;
         }
 
@@ -90,7 +98,7 @@ public sealed class CodeReviewRunner(
         {
             var reason = PromptRunFailedException.Describe(result);
             var stop = lastAttempt || result.Outcome != PromptRunOutcome.ProviderFailed;
-            await FailOrWaitAsync(changed, reason, provenance, stop);
+            await FailOrWaitAsync(changed, reason, provenance, stop, now());
             throw stop ? new ReviewStoppedException(reason) : new PromptRunFailedException(result);
         }
 
@@ -102,23 +110,23 @@ public sealed class CodeReviewRunner(
         catch (DomainException unreadable)
         {
             var reason = $"The review of run #{result.RunId} cannot be read: {unreadable.Message}";
-            await FailOrWaitAsync(changed, reason, provenance, stop: true);
+            await FailOrWaitAsync(changed, reason, provenance, stop: true, now());
             throw new ReviewStoppedException(reason);
         }
 
         await progress(2, "Submitting the recommendation");
-        await SubmitAsync(reviewId, codestoneId, findings, provenance, cancellationToken);
+        await SubmitAsync(reviewId, codestoneId, findings, provenance, now(), cancellationToken);
         updates.Publish(changed);
         await progress(Stages, $"Reviewed: ECL {findings.Ecl:0.00}");
         return ReviewAttemptOutcome.Done;
     }
 
-    private async Task SubmitAsync(long reviewId, long codestoneId, CodeReviewFindings findings, CodeReviewProvenance provenance, CancellationToken cancellationToken)
+    private async Task SubmitAsync(long reviewId, long codestoneId, CodeReviewFindings findings, CodeReviewProvenance provenance, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var submission = CodeReviewRecommendation.Compose(reviewId, codestoneId, findings, provenance);
         try
         {
-            await intake.SubmitAsync(submission, (db, recommendationId, token) => CompleteAsync(db, reviewId, findings, provenance, recommendationId, null, token), cancellationToken);
+            await intake.SubmitAsync(submission, (db, recommendationId, token) => CompleteAsync(db, reviewId, findings, provenance, recommendationId, null, at, token), cancellationToken);
         }
         catch (InvalidValuesException refused)
         {
@@ -126,16 +134,16 @@ public sealed class CodeReviewRunner(
             var reason = "Its recommendation was refused: " + string.Join(" ", refused.Errors.SelectMany(e => e.Value));
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await CompleteAsync(db, reviewId, findings, provenance, null, reason, cancellationToken);
+            await CompleteAsync(db, reviewId, findings, provenance, null, reason, at, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
     }
 
     private async Task CompleteAsync(
-        AvaDbContext db, long reviewId, CodeReviewFindings findings, CodeReviewProvenance provenance, long? recommendationId, string? refusal, CancellationToken cancellationToken)
+        AvaDbContext db, long reviewId, CodeReviewFindings findings, CodeReviewProvenance provenance, long? recommendationId, string? refusal, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var review = await db.CodeReviews.SingleAsync(r => r.Id == reviewId, cancellationToken);
-        review.Complete(findings, provenance, clock.GetUtcNow());
+        review.Complete(findings, provenance, at);
         if (recommendationId is { } id)
         {
             review.LinkRecommendation(id);
@@ -160,7 +168,7 @@ public sealed class CodeReviewRunner(
     }
 
     /// <summary>Records a failed attempt: the review fails with the reason when <paramref name="stop"/>, and otherwise waits for the retry.</summary>
-    private async Task FailOrWaitAsync(CodeReviewChanged review, string reason, CodeReviewProvenance? provenance, bool stop)
+    private async Task FailOrWaitAsync(CodeReviewChanged review, string reason, CodeReviewProvenance? provenance, bool stop, DateTimeOffset at)
     {
         // Written even when the job is being cancelled: the reason must reach the review.
         var token = CancellationToken.None;
@@ -174,7 +182,7 @@ public sealed class CodeReviewRunner(
 
         if (stop)
         {
-            stored.Fail(reason, provenance, clock.GetUtcNow());
+            stored.Fail(reason, provenance, at);
             await trail.AppendAsync(db, new AuditEntry(CodeReviewAuditActions.Failed, $"codestone/{review.CodestoneId}", false, reason,
                 AuditTrail.Metadata(new { review = review.ReviewId, run = provenance?.PromptRunId })), token);
         }

@@ -10,7 +10,7 @@ namespace Ava.Infrastructure.Codestones;
 /// <summary>
 /// Demo mode's code reviews: the demo developer asks for a review of the first dozen demo codestones and
 /// the offline generator really reviews each one through the AI pipeline and the same runner as the
-/// code-review job, so the codestones with real problems (a hard-coded key, SQL built by concatenation,
+/// code-review job (the model runs recorded over the last twelve days), so the codestones with real problems (a hard-coded key, SQL built by concatenation,
 /// eval) get low scores and security issues and the good ones high scores, and every review's
 /// recommendation goes through the intake into the approval queue (the worst ones escalated with a
 /// ticket). Seeds once, when no review exists; after the approvals' own demo data.
@@ -43,17 +43,20 @@ internal sealed class CodeReviewsDemoSeeder(
             return;
         }
 
+        // Asked for over the last twelve days, one a day, so the template's metrics have a history.
         using var caller = WorkflowCaller.Begin(WorkflowCaller.ForUser(await principals.CreateAsync(developer)));
-        foreach (var codestoneId in codestones)
+        var now = clock.GetUtcNow();
+        for (var i = 0; i < codestones.Count; i++)
         {
-            var review = new CodeReview(codestoneId, developer.Id, developer.UserName!, null, clock.GetUtcNow());
+            var at = now.AddDays(i - codestones.Count + 1).AddHours(-3).AddMinutes(-17 * i);
+            var review = new CodeReview(codestones[i], developer.Id, developer.UserName!, null, at.AddMinutes(-2));
             await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
             {
                 db.CodeReviews.Add(review);
                 await db.SaveChangesAsync(cancellationToken);
             }
 
-            await reviewer.ReviewAsync(review.Id, codestoneId, null, 1, lastAttempt: true, (_, _) => Task.CompletedTask, cancellationToken);
+            await reviewer.ReviewHistoryAsync(review.Id, codestones[i], at, cancellationToken);
         }
     }
 }

@@ -52,6 +52,7 @@ public abstract class DashboardTestContext : BunitContext
         Services.AddScoped(_ => scope.ServiceProvider.GetRequiredService<RecommendationQueries>());
         Services.AddScoped(_ => scope.ServiceProvider.GetRequiredService<RecommendationDecisions>());
         Services.AddScoped(_ => scope.ServiceProvider.GetRequiredService<ChangeSetService>());
+        Services.AddScoped(_ => scope.ServiceProvider.GetRequiredService<Ava.Infrastructure.Codestones.CodeReviewQueries>());
         Services.AddScoped(_ => scope.ServiceProvider.GetRequiredService<Ava.Infrastructure.Prompts.PromptService>());
         Services.AddScoped(_ => scope.ServiceProvider.GetRequiredService<Ava.Infrastructure.Prompts.PromptDiffService>());
         Services.AddScoped(_ => scope.ServiceProvider.GetRequiredService<Ava.Infrastructure.Prompts.PromptMetricsQueries>());

@@ -101,6 +101,8 @@ public sealed class WorkflowCallerTests(WorkflowCallerTests.App app) : IClassFix
     [Fact]
     public async Task ScheduledArchiveRun_IsAuditedAsTheSystemActor_AndRaisesNoViolation()
     {
+        // The app migrates its database when it starts; this test may be the class's first.
+        _ = app.Services;
         await using (var db = app.OpenDatabase())
         {
             db.Streams.Add(new IntelligenceStream(
