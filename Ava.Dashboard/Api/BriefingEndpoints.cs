@@ -1,4 +1,5 @@
 using Ava.Dashboard.Security;
+using Ava.Domain.Briefings;
 using Ava.Infrastructure.Briefings;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -65,6 +66,8 @@ internal static class BriefingEndpoints
         var day = BriefingDates.Parse(date);
         var values = new ApiValues();
         var stars = values.Required(body.Value.Stars, "stars");
+        values.Check(body.Value.Stars is null or (>= BriefingRating.MinStars and <= BriefingRating.MaxStars), "stars", $"'stars' must be from {BriefingRating.MinStars} to {BriefingRating.MaxStars}.");
+        values.Check(body.Value.Comment is not { Length: > BriefingRating.CommentMaxLength }, "comment", $"'comment' must be at most {BriefingRating.CommentMaxLength:N0} characters.");
         values.ThrowIfInvalid();
         var rating = await briefings.RateAsync(day, stars, body.Value.Comment, cancellationToken);
         return TypedResults.Ok(new BriefingRatingResult(date, rating.Stars, rating.Comment, rating.AverageStars, rating.Ratings));
