@@ -1,12 +1,13 @@
 using Ava.Benchmarks;
 
-// Usage: dotnet run -c Release --project Ava.Benchmarks -- [audit] [streams] [streams-page] [approvals] [api] [ai] [--append N] [--chain N] [--streams N] [--pending N] [--verifications N] [--ai-calls N]
+// Usage: dotnet run -c Release --project Ava.Benchmarks -- [audit] [streams] [streams-page] [approvals] [api] [ai] [commands] [--append N] [--chain N] [--streams N] [--pending N] [--verifications N] [--ai-calls N] [--runs N]
 var append = ArgValue("--append", 5_000);
 var chain = ArgValue("--chain", 1_000_000);
 var streams = ArgValue("--streams", 100_000);
 var pending = ArgValue("--pending", 10_000);
 var verifications = ArgValue("--verifications", 20_000);
 var aiCalls = ArgValue("--ai-calls", 300);
+var commandRuns = ArgValue("--runs", 40);
 Console.WriteLine($"Ava Prime benchmarks · {Environment.ProcessorCount} cores · .NET {Environment.Version} · {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
 Console.WriteLine();
 
@@ -38,6 +39,11 @@ if (args.Length == 0 || args.Contains("api"))
 if (args.Length == 0 || args.Contains("ai"))
 {
     await AiPipelineBenchmarks.RunAsync(aiCalls);
+}
+
+if (args.Length == 0 || args.Contains("commands"))
+{
+    await CommandBenchmarks.RunAsync(commandRuns);
 }
 
 int ArgValue(string name, int fallback)

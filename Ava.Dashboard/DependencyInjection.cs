@@ -26,7 +26,7 @@ public static class DependencyInjection
 
     private const string SignedInAtItem = "ava.signed_in_at";
 
-    public static IServiceCollection AddDashboard(this IServiceCollection services)
+    public static IServiceCollection AddDashboard(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
@@ -50,7 +50,14 @@ public static class DependencyInjection
             })
             .AddIdentityCookies();
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = RevalidationInterval);
-        services.ConfigureApplicationCookie(ConfigureSessionCookie);
+        services.ConfigureApplicationCookie(options =>
+        {
+            ConfigureSessionCookie(options);
+
+            // Outside Development the session cookie is sent over HTTPS only (behind a proxy, as the client saw it).
+            options.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        });
+        services.AddReverseProxySupport(configuration);
         services.AddPermissionPolicies();
         services.AddDashboardApi();
         return services;
@@ -66,7 +73,6 @@ public static class DependencyInjection
         options.Cookie.Name = "Ava.Session";
         options.Cookie.HttpOnly = true;
         options.Cookie.SameSite = SameSiteMode.Lax;
-        options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
 
         options.Events.OnSigningIn = context =>
         {

@@ -2,6 +2,11 @@ using Ava.Dashboard;
 using Ava.Dashboard.Hosting;
 using Ava.Infrastructure;
 
+if (AppVersion.IsRequested(args))
+{
+    return AppVersion.Print();
+}
+
 var builder = WebApplication.CreateBuilder(DashboardConfiguration.TranslateSwitches(args));
 try
 {
@@ -15,7 +20,7 @@ catch (InvalidConfigurationException ex)
 
 builder.AddDashboardLogging();
 builder.Services.AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
-builder.Services.AddDashboard();
+builder.Services.AddDashboard(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 if (await CommandLine.TryRunAsync(app, args) is { } exitCode)

@@ -4,6 +4,7 @@ using Ava.Infrastructure.Approvals;
 using Ava.Infrastructure.Audit;
 using Ava.Infrastructure.Briefings;
 using Ava.Infrastructure.Codestones;
+using Ava.Infrastructure.Commands;
 using Ava.Infrastructure.Common;
 using Ava.Infrastructure.Configuration;
 using Ava.Infrastructure.Content;
@@ -46,12 +47,13 @@ public static class DependencyInjection
         services.AddHealthChecks()
             .AddDbContextCheck<AvaDbContext>("database", HealthStatus.Unhealthy, [QuickHealthTag]);
         services.AddWorkflows(database, connectionString, workflows);
+        services.AddCommands(configuration, contentRoot);
 
         // One line per feature; demo data is seeded in this order.
         services.AddCallers();
         services.AddAccounts();
         services.AddAudit();
-        services.AddContent();
+        services.AddContent(configuration);
         services.AddStreams();
         services.AddCodestones();
         services.AddApiTokens();

@@ -13,8 +13,7 @@ internal static class ApiEndpoints
     public static IEndpointRouteBuilder MapApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup(ApiPaths.Root)
-            .RequireAuthorization(ApiTokenAuthentication.TokenPolicy)
-            .RequireRateLimiting(ApiRateLimits.DefaultPolicy);
+            .RequireAuthorization(ApiTokenAuthentication.TokenPolicy);
 
         api.MapMeEndpoints();
         api.MapStreamEndpoints();
@@ -23,6 +22,7 @@ internal static class ApiEndpoints
         api.MapChangeSetEndpoints();
         api.MapHealthEndpoints();
         api.MapPromptEndpoints();
+        api.MapCommandEndpoints();
         api.MapBriefingEndpoints();
         api.MapCodeReviewEndpoints();
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Ava.Domain.Commands;
 using Ava.Domain.Common;
 using Ava.Infrastructure.Ai;
 using Ava.Infrastructure.Approvals;
@@ -61,7 +62,7 @@ internal static class ApiErrors
         AiRateLimitExceededException => StatusCodes.Status429TooManyRequests,
         InvalidValuesException => StatusCodes.Status400BadRequest,
         NotFoundException => StatusCodes.Status404NotFound,
-        ConcurrencyConflictException or RecommendationDecidedException or ChangeSetRolledBackException or RollbackConflictException or TargetChangedException
+        ConcurrencyConflictException or RecommendationDecidedException or ChangeSetRolledBackException or RollbackConflictException or TargetChangedException or CommandExecutionStateException
             => StatusCodes.Status409Conflict,
         DomainException => StatusCodes.Status422UnprocessableEntity,
         BadHttpRequestException bad => bad.StatusCode,
@@ -83,6 +84,8 @@ internal static class ApiErrors
         ChangeSetRolledBackException rolledBack => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Already rolled back", detail: rolledBack.Message),
         RollbackConflictException conflicts => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Changed since the changeset", detail: conflicts.Message,
             extensions: new Dictionary<string, object?> { ["conflicts"] = conflicts.Conflicts }),
+        CommandExecutionStateException state => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Not possible in this state", detail: state.Message,
+            extensions: new Dictionary<string, object?> { ["executionStatus"] = state.Status.ToString() }),
         DomainException rule => TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Refused by a business rule", detail: rule.Message),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => TooLarge(),
         BadHttpRequestException bad => TypedResults.Problem(statusCode: bad.StatusCode, title: "Bad request", detail: bad.Message),

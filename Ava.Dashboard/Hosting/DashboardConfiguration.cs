@@ -30,7 +30,12 @@ internal static class DashboardConfiguration
     /// <summary>Stops the start with every configuration error named, before anything is built.</summary>
     public static WebApplicationBuilder ValidateSettings(this WebApplicationBuilder builder)
     {
-        var errors = SettingsValidator.Validate(builder.Configuration);
+        var errors = SettingsValidator.Validate(builder.Configuration).ToList();
+        if (ProxySetup.Validate(builder.Configuration.GetSection(ProxyOptions.Section).Get<ProxyOptions>() ?? new ProxyOptions()) is { } proxyError)
+        {
+            errors.Add(proxyError);
+        }
+
         if (errors.Count > 0)
         {
             throw new InvalidConfigurationException(errors);

@@ -16,6 +16,8 @@ internal static class Pipeline
 
     public static WebApplication UseDashboardPipeline(this WebApplication app)
     {
+        // First: everything after it sees the client's address and scheme, as the trusted proxy reported them.
+        app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
@@ -58,7 +60,16 @@ internal static class Pipeline
                 [HealthStatus.Degraded] = StatusCodes.Status200OK,
                 [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
             },
-            ResponseWriter = (_, _) => Task.CompletedTask,
+            // 503 with an empty body is the answer a load balancer reads; the error pages must not turn it into a redirect.
+            ResponseWriter = (context, _) =>
+            {
+                if (context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } statusCodePages)
+                {
+                    statusCodePages.Enabled = false;
+                }
+
+                return Task.CompletedTask;
+            },
         }).AllowAnonymous().DisableHttpMetrics();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -1,3 +1,6 @@
+using Ava.Infrastructure.Configuration;
+using Microsoft.Extensions.Options;
+
 namespace Ava.Dashboard.Hosting;
 
 /// <summary>
@@ -8,7 +11,7 @@ internal static class SecurityHeaders
 {
     public const string ContentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
-        "font-src 'self' data:; connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'self'; " +
+        "font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; " +
         "form-action 'self'; object-src 'none'";
 
     /// <summary>The Hangfire dashboard ships inline scripts of its own; it gets them, nothing else does.</summary>
@@ -22,16 +25,25 @@ internal static class SecurityHeaders
     /// </summary>
     public const string ScriptNonceItem = "ava.csp.script-nonce";
 
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app, string jobsPath) =>
-        app.Use(async (context, next) =>
+    /// <summary>The page policy, with the image hosts Markdown may show inline (<see cref="ContentOptions.ImageHosts"/>).</summary>
+    public static string PagePolicy(IEnumerable<string> imageHosts) =>
+        ContentSecurityPolicy.Replace("img-src 'self' data:", string.Join(' ', new[] { "img-src 'self' data:" }.Concat(imageHosts.Select(h => $"https://{h}"))), StringComparison.Ordinal);
+
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app, string jobsPath)
+    {
+        var pages = PagePolicy(app.ApplicationServices.GetRequiredService<IOptions<ContentOptions>>().Value.ImageHosts);
+        return app.Use(async (context, next) =>
         {
             context.Response.OnStarting(() =>
             {
                 var headers = context.Response.Headers;
-                headers.ContentSecurityPolicy =
+                var policy =
                     context.Request.Path.StartsWithSegments(jobsPath) ? JobsDashboardPolicy
-                    : context.Items[ScriptNonceItem] is string nonce ? ContentSecurityPolicy.Replace("script-src 'self'", $"script-src 'self' 'nonce-{nonce}'", StringComparison.Ordinal)
-                    : ContentSecurityPolicy;
+                    : context.Items[ScriptNonceItem] is string nonce ? pages.Replace("script-src 'self'", $"script-src 'self' 'nonce-{nonce}'", StringComparison.Ordinal)
+                    : pages;
+
+                // Behind a TLS-terminating proxy the scheme is the client's (forwarded headers run first).
+                headers.ContentSecurityPolicy = context.Request.IsHttps ? policy + "; upgrade-insecure-requests" : policy;
                 headers.XContentTypeOptions = "nosniff";
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
@@ -40,4 +52,5 @@ internal static class SecurityHeaders
             });
             await next();
         });
+    }
 }

@@ -124,9 +124,7 @@ public sealed class AuditTrail(
         if (db.Database.IsSqlServer())
         {
             // Held until the surrounding transaction ends, so the next append reads this one's hash.
-            await db.Database.ExecuteSqlRawAsync(
-                "DECLARE @result int; EXEC @result = sp_getapplock @Resource = 'ava-audit-chain', @LockMode = 'Exclusive', @LockOwner = 'Transaction', @LockTimeout = 30000; IF @result < 0 THROW 51000, 'Could not lock the audit chain.', 1;",
-                cancellationToken);
+            await db.Database.ExecuteSqlRawAsync(SqlServerStatements.AuditChainLock, cancellationToken);
         }
 
         // SQLite: every transaction begins IMMEDIATE (Microsoft.Data.Sqlite's default), which

@@ -1,4 +1,5 @@
 using Ava.Domain.Briefings;
+using Ava.Infrastructure.Ai;
 using Ava.Infrastructure.Configuration;
 using Ava.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -10,11 +11,13 @@ namespace Ava.Infrastructure.Briefings;
 /// Demo mode's fortnight of briefings: the offline generator really writes the last 14 days (today
 /// included) through the AI pipeline from the demo streams, each as the system would have at 06:00 of
 /// its day, and the demo users rate some of them, so the reader, the list and the template's
-/// satisfaction have something to show. Seeds once, when no briefing exists; after the streams.
+/// satisfaction have something to show. Seeds once, when no briefing exists; after the streams. With a
+/// real model configured it seeds nothing: starting the demo must not spend tokens.
 /// </summary>
 internal sealed class BriefingsDemoSeeder(
     IDbContextFactory<AvaDbContext> contexts,
     BriefingGenerator generator,
+    IAiProvider provider,
     IOptions<BriefingOptions> options,
     TimeProvider clock) : IDemoDataSeeder
 {
@@ -34,7 +37,7 @@ internal sealed class BriefingsDemoSeeder(
     {
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
-            if (await db.MorningBriefings.AnyAsync(cancellationToken) || !await db.Streams.AnyAsync(cancellationToken))
+            if (provider.IsEnabled || await db.MorningBriefings.AnyAsync(cancellationToken) || !await db.Streams.AnyAsync(cancellationToken))
             {
                 return;
             }

@@ -30,8 +30,6 @@ internal sealed class CodestoneChangeTarget(IValidator<CodestoneValues> validato
 
     protected override CodestoneValues Defaults => CodestoneValues.Empty;
 
-    protected override (string On, string Off) IdentityInsert => ("SET IDENTITY_INSERT [Codestones] ON", "SET IDENTITY_INSERT [Codestones] OFF");
-
     protected override IQueryable<Codestone> Query(AvaDbContext db) => db.Codestones;
 
     protected override CodestoneValues ValuesOf(Codestone entity) => entity.Values;

@@ -34,8 +34,6 @@ internal sealed class StreamChangeTarget(IValidator<StreamValues> validator) : C
     /// <summary>A stream an assistant creates starts as raw, normal priority, from an automated source.</summary>
     protected override StreamValues Defaults => StreamValues.Empty with { Source = StreamSource.Automated };
 
-    protected override (string On, string Off) IdentityInsert => ("SET IDENTITY_INSERT [Streams] ON", "SET IDENTITY_INSERT [Streams] OFF");
-
     protected override IQueryable<IntelligenceStream> Query(AvaDbContext db) => db.Streams.Include(s => s.Tags);
 
     protected override StreamValues ValuesOf(IntelligenceStream entity) => entity.Values;

@@ -1,4 +1,5 @@
 using Ava.Domain.Codestones;
+using Ava.Infrastructure.Ai;
 using Ava.Infrastructure.Identity;
 using Ava.Infrastructure.Persistence;
 using Ava.Infrastructure.Workflows;
@@ -13,11 +14,13 @@ namespace Ava.Infrastructure.Codestones;
 /// code-review job (the model runs recorded over the last twelve days), so the codestones with real problems (a hard-coded key, SQL built by concatenation,
 /// eval) get low scores and security issues and the good ones high scores, and every review's
 /// recommendation goes through the intake into the approval queue (the worst ones escalated with a
-/// ticket). Seeds once, when no review exists; after the approvals' own demo data.
+/// ticket). Seeds once, when no review exists; after the approvals' own demo data. With a real model
+/// configured it seeds nothing: starting the demo must not spend tokens.
 /// </summary>
 internal sealed class CodeReviewsDemoSeeder(
     IDbContextFactory<AvaDbContext> contexts,
     CodeReviewRunner reviewer,
+    IAiProvider provider,
     UserManager<AvaUser> users,
     IUserClaimsPrincipalFactory<AvaUser> principals,
     TimeProvider clock) : IDemoDataSeeder
@@ -30,7 +33,7 @@ internal sealed class CodeReviewsDemoSeeder(
         List<long> codestones;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
-            if (await db.CodeReviews.AnyAsync(cancellationToken))
+            if (provider.IsEnabled || await db.CodeReviews.AnyAsync(cancellationToken))
             {
                 return;
             }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ava.Infrastructure.Commands;
 using Microsoft.Extensions.Configuration;
 
 namespace Ava.Infrastructure.Configuration;
@@ -55,6 +56,7 @@ public static class SettingsValidator
         CheckApprovals(configuration, errors);
         errors.AddRange(BriefingOptions.Problems(configuration[$"{BriefingOptions.Section}:Cron"], configuration[$"{BriefingOptions.Section}:TimeZone"]));
         errors.AddRange(Ai.AiSettingsValidator.Validate(configuration));
+        errors.AddRange(CommandSettings.Validate(configuration));
 
         var adminEmail = configuration["AVA_ADMIN_EMAIL"];
         if (!string.IsNullOrWhiteSpace(adminEmail) && !adminEmail.Contains('@', StringComparison.Ordinal))

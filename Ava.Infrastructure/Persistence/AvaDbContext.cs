@@ -4,6 +4,7 @@ using Ava.Domain.Audit;
 using Ava.Domain.Briefings;
 using Ava.Domain.ChangeSets;
 using Ava.Domain.Codestones;
+using Ava.Domain.Commands;
 using Ava.Domain.Common;
 using Ava.Domain.Prompts;
 using Ava.Domain.Recommendations;
@@ -57,6 +58,8 @@ public abstract class AvaDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<BriefingRating> BriefingRatings => Set<BriefingRating>();
 
     public DbSet<CodeReview> CodeReviews => Set<CodeReview>();
+
+    public DbSet<CommandExecution> CommandExecutions => Set<CommandExecution>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

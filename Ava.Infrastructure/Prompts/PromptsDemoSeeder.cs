@@ -9,14 +9,15 @@ namespace Ava.Infrastructure.Prompts;
 /// Demo mode's test runs: an administrator trying both shipped versions on today's data. The
 /// production runs of the demo come from the features that use the templates (the fortnight of
 /// briefings, the code reviews), so /prompts shows metrics computed from real runs. Seeds once, when
-/// no run exists; after the streams seeder and before the briefings and reviews.
+/// no run exists; after the streams seeder and before the briefings and reviews. With a real model
+/// configured it seeds nothing: starting the demo must not spend tokens.
 /// </summary>
-internal sealed class PromptsDemoSeeder(IDbContextFactory<AvaDbContext> contexts, PromptRunner runner, TimeProvider clock) : IDemoDataSeeder
+internal sealed class PromptsDemoSeeder(IDbContextFactory<AvaDbContext> contexts, PromptRunner runner, IAiProvider provider, TimeProvider clock) : IDemoDataSeeder
 {
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (await db.PromptRuns.AnyAsync(cancellationToken) || !await db.Streams.AnyAsync(cancellationToken))
+        if (provider.IsEnabled || await db.PromptRuns.AnyAsync(cancellationToken) || !await db.Streams.AnyAsync(cancellationToken))
         {
             return;
         }

@@ -76,6 +76,7 @@ internal static class HangfireRegistration
 
         services.AddTransient<WorkflowRunRetentionJob>();
         services.AddTransient<ArchiveOldStreamsJob>();
+        services.AddTransient<RunCommandJob>();
         services.AddScoped<WorkflowLauncher>();
         services.AddSingleton<WorkflowProgress>();
         services.AddSingleton<WorkflowRecovery>();

@@ -12,8 +12,8 @@ public class NavMenuTests : DashboardTestContext
 {
     public static TheoryData<string, string[]> SectionsByRole => new()
     {
-        { Roles.Admin, ["/", "/briefings", "/streams", "/codestones", "/approvals", "/changesets", "/tickets", "/prompts", "/workflows", "/audit", "/admin/users", "/jobs"] },
-        { Roles.Developer, ["/", "/briefings", "/streams", "/codestones", "/approvals", "/changesets", "/prompts", "/workflows"] },
+        { Roles.Admin, ["/", "/briefings", "/streams", "/codestones", "/approvals", "/changesets", "/tickets", "/prompts", "/workflows", "/execution", "/audit", "/admin/users", "/jobs"] },
+        { Roles.Developer, ["/", "/briefings", "/streams", "/codestones", "/approvals", "/changesets", "/prompts", "/workflows", "/execution"] },
         { Roles.Viewer, ["/", "/briefings", "/streams", "/codestones"] },
     };
 

@@ -11,6 +11,9 @@ namespace Ava.Tests.Components;
 
 public sealed class PromptComponentsTests : DashboardTestContext
 {
+    /// <summary>The panels query a real database; a busy machine needs longer than bUnit's default second.</summary>
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
     [Theory]
     [InlineData(Roles.Admin, true)]
     [InlineData(Roles.Developer, false)]
@@ -64,7 +67,7 @@ public sealed class PromptComponentsTests : DashboardTestContext
         var details = (await database.Services.CreateAsyncScope().ServiceProvider.GetRequiredService<PromptService>().GetAsync(PromptNames.CodeReview))!;
         var panel = Render<PromptDiffPanel>(p => p.Add(d => d.Name, PromptNames.CodeReview).Add(d => d.Versions, details.Versions).Add(d => d.From, "2.0.0").Add(d => d.To, "2.1.0"));
 
-        panel.WaitForAssertion(() => panel.FindAll("ins").Select(i => i.TextContent).ShouldContain("+Be brief."));
+        panel.WaitForAssertion(() => panel.FindAll("ins").Select(i => i.TextContent).ShouldContain("+Be brief."), Patience);
         panel.FindAll("del").ShouldContain(d => d.TextContent.Contains("senior software engineer", StringComparison.Ordinal));
         panel.Markup.ShouldContain("Template text");
     }
@@ -75,7 +78,7 @@ public sealed class PromptComponentsTests : DashboardTestContext
         var database = await UseDatabaseAsync();
         database.User = ServiceDatabase.Principal("developer@ava.local", Roles.Developer);
         var empty = Render<PromptMetricsPanel>(p => p.Add(m => m.Name, PromptNames.CodeReview));
-        empty.WaitForAssertion(() => empty.Markup.ShouldContain("No runs in this period"));
+        empty.WaitForAssertion(() => empty.Markup.ShouldContain("No runs in this period"), Patience);
 
         await using (var scope = database.Services.CreateAsyncScope())
         {
@@ -83,7 +86,7 @@ public sealed class PromptComponentsTests : DashboardTestContext
         }
 
         var filled = Render<PromptMetricsPanel>(p => p.Add(m => m.Name, PromptNames.CodeReview));
-        filled.WaitForAssertion(() => filled.Find("table").TextContent.ShouldContain("2.0.0 (active)"));
+        filled.WaitForAssertion(() => filled.Find("table").TextContent.ShouldContain("2.0.0 (active)"), Patience);
         filled.Markup.ShouldContain("100%");
     }
 

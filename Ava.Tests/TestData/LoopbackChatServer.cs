@@ -57,7 +57,7 @@ public sealed class LoopbackChatServer : IAsyncDisposable
     }
 
     /// <summary>Settings that point the app's <paramref name="provider"/> (OpenAI or AzureOpenAI) at this server.</summary>
-    public Dictionary<string, string?> Settings(string provider, int timeoutSeconds = 5, int maxRetries = 2) => provider == "AzureOpenAI"
+    public Dictionary<string, string?> Settings(string provider, int timeoutSeconds = 30, int maxRetries = 2) => provider == "AzureOpenAI"
         ? new()
         {
             ["Ai:Provider"] = "AzureOpenAI",

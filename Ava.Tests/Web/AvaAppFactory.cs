@@ -24,6 +24,7 @@ public class AvaAppFactory : WebApplicationFactory<Program>
     private readonly string _folder = Directory.CreateTempSubdirectory("ava-tests-").FullName;
     private readonly Dictionary<string, string> _settings;
     private readonly List<Action<IServiceCollection>> _serviceChanges = [];
+    private string? _environment;
 
     public AvaAppFactory()
     {
@@ -63,6 +64,13 @@ public class AvaAppFactory : WebApplicationFactory<Program>
         return this;
     }
 
+    /// <summary>Runs the app in another environment than Development (for example Production's HSTS and secure cookies).</summary>
+    public AvaAppFactory WithEnvironment(string environment)
+    {
+        _environment = environment;
+        return this;
+    }
+
     /// <summary>Changes the app's services after the app registered its own.</summary>
     public AvaAppFactory WithServices(Action<IServiceCollection> change)
     {
@@ -79,6 +87,11 @@ public class AvaAppFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        if (_environment is not null)
+        {
+            builder.UseEnvironment(_environment);
+        }
+
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -14,6 +14,8 @@ public sealed class PageAuthorizationTests(AvaAppFactory app)
     [Theory]
     [InlineData(UsersPath)]
     [InlineData(JobsPath)]
+    [InlineData("/execution")]
+    [InlineData("/execution/1")]
     public async Task Get_RedirectsToAccessDenied_WhenViewerOpensAnAdminSection(string path)
     {
         using var viewer = await SignedInClient.CreateAsync(app, AvaAppFactory.ViewerEmail);

@@ -31,6 +31,29 @@ public sealed class ProgramStartupTests : IDisposable
         (await stderr).ShouldContain("Database:Provider 'Oracle' is not supported");
     }
 
+    [Fact]
+    public async Task Main_ExitsWithCodeOneAndNamesTheDefinition_WhenAnAllowListedCommandIsAShellGivenACommandString()
+    {
+        var appDll = Path.Combine(AppContext.BaseDirectory, "Ava.Dashboard.dll");
+        var start = new ProcessStartInfo(DotnetHost(), [appDll,
+            "--Commands:Definitions:0:Name=cleanup", "--Commands:Definitions:0:Executable=/bin/sh",
+            "--Commands:Definitions:0:Arguments:0:Value=-c", "--Commands:Definitions:0:Arguments:1:Value=rm -rf /tmp/cache"])
+        {
+            WorkingDirectory = _workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+
+        using var process = Process.Start(start).ShouldNotBeNull();
+        var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await WaitForExitAsync(process, TimeSpan.FromSeconds(60));
+
+        process.ExitCode.ShouldBe(1, await stdout);
+        (await stderr).ShouldContain("Commands:Definitions:0 ('cleanup'): Executable '/bin/sh' is a shell or interpreter and '-c' would give it a command string");
+    }
+
     public void Dispose() => Directory.Delete(_workingDirectory, recursive: true);
 
     private static async Task WaitForExitAsync(Process process, TimeSpan limit)

@@ -29,6 +29,7 @@ public static class NavSections
         new("Tickets", "/tickets", Icons.Material.Filled.SupportAgent, Policies.ApproveAiRecommendations),
         new("Prompts", "/prompts", Icons.Material.Filled.Psychology, Policies.RunAiPrompts),
         new("Workflows", "/workflows", Icons.Material.Filled.AccountTree, Policies.ViewExecutionQueue),
+        new("Execution", "/execution", Icons.Material.Filled.Terminal, Policies.ViewExecutionQueue),
         new("Audit log", "/audit", Icons.Material.Filled.Policy, Policies.ViewLogs),
         new("Users", "/admin/users", Icons.Material.Filled.People, Policies.ManageUsers),
         new("Jobs (Hangfire)", "/jobs", Icons.Material.Filled.Work, Policies.JobsDashboard, FullPageLoad: true),

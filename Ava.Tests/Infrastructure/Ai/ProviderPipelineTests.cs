@@ -209,7 +209,7 @@ public sealed class ProviderPipelineTests : IAsyncLifetime
         _server.Requests.ShouldBeEmpty();
     }
 
-    private async Task<ServiceDatabase> DatabaseAsync(string provider, int timeoutSeconds = 5, int maxRetries = 2)
+    private async Task<ServiceDatabase> DatabaseAsync(string provider, int timeoutSeconds = 30, int maxRetries = 2)
     {
         var database = await ServiceDatabase.CreateAsync(settings: _server.Settings(provider, timeoutSeconds, maxRetries));
         database.User = ServiceDatabase.Principal("developer@ava.local", Roles.Developer);

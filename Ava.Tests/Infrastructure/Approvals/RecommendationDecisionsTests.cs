@@ -158,11 +158,13 @@ public sealed class RecommendationDecisionsTests : IAsyncLifetime
 
         var failure = await Should.ThrowAsync<ApplyFailedException>(() => _scenario.ApproveAsync(submitted.Id));
 
-        failure.Message.ShouldContain("disk full");
+        failure.Message.ShouldContain("the database refused the change");
+        failure.Message.ShouldNotContain("disk full");
         (await StatesAsync(first.Id, second.Id, third.Id)).ShouldBe(before);
         var recommendation = (await _scenario.GetAsync(submitted.Id))!;
         recommendation.Status.ShouldBe(RecommendationStatus.Failed);
-        recommendation.DecisionReason.ShouldNotBeNull().ShouldContain("disk full");
+        recommendation.DecisionReason.ShouldNotBeNull().ShouldStartWith("the database refused the change");
+        recommendation.DecisionReason.ShouldNotContain("disk full");
         await using var check = _db.NewContext();
         (await check.ChangeSets.CountAsync()).ShouldBe(0);
         (await check.ChangeRecords.CountAsync()).ShouldBe(0);
@@ -177,7 +179,9 @@ public sealed class RecommendationDecisionsTests : IAsyncLifetime
     {
         var first = await _scenario.CreateStreamAsync();
         var second = await _scenario.CreateStreamAsync(Sample with { Title = "Second stream of the batch" });
-        var submitted = await _scenario.SubmitAsync(0.9, UpdateStream(first.Id, ("priority", "Now")), UpdateStream(second.Id, ("title", "Hi")));
+        // Submission refuses such a value now; a recommendation recorded before that rule still meets the validator at approval.
+        var submitted = await _scenario.SubmitAsync(0.9, UpdateStream(first.Id, ("priority", "Now")), UpdateStream(second.Id, ("title", "Hello there")));
+        await _db.ExecuteRawAsync($"UPDATE Recommendations SET Changes = replace(Changes, '\"Hello there\"', '\"Hi\"') WHERE Id = {submitted.Id}");
         var preview = (await _scenario.GetAsync(submitted.Id))!.Preview;
         preview[1].Problems.ShouldHaveSingleItem().ShouldBe("Title must be 5 to 200 characters; it has 2.");
 
@@ -221,5 +225,30 @@ public sealed class RecommendationDecisionsTests : IAsyncLifetime
         }
 
         return states;
+    }
+
+    [Fact]
+    public async Task ApproveAsync_IsRefusedAndAudited_WhenTheApproverSubmittedTheRecommendation()
+    {
+        var stream = await _scenario.CreateStreamAsync();
+        var submitted = await _scenario.SubmitAsync(0.9, UpdateStream(stream.Id, ("status", "Refined")));
+        _db.User = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
+            [
+                new(System.Security.Claims.ClaimTypes.NameIdentifier, "id-developer@ava.local"),
+                new(System.Security.Claims.ClaimTypes.Name, "developer@ava.local"),
+                new(System.Security.Claims.ClaimTypes.Role, Roles.Developer),
+                new(ApproverCapability.ClaimType, ApproverCapability.ClaimValue),
+            ],
+            "Test"));
+
+        await Should.ThrowAsync<SelfApprovalRefusedException>(() => _scenario.ApproveAsync(submitted.Id));
+
+        (await _scenario.GetAsync(submitted.Id))!.Status.ShouldBe(RecommendationStatus.Pending);
+        await using var db = _db.NewContext();
+        var refused = await db.AuditEvents.SingleAsync(e => e.Action == RecommendationAuditActions.SelfApprovalRefused);
+        refused.UserName.ShouldBe("developer@ava.local");
+        refused.Success.ShouldBeFalse();
+        _scenario.AsAdmin();
+        (await _scenario.ApproveAsync(submitted.Id)).ShouldBeGreaterThan(0);
     }
 }

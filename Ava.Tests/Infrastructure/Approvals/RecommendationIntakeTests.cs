@@ -149,4 +149,40 @@ public sealed class RecommendationIntakeTests : IAsyncLifetime
         error.Errors["changes"].ShouldBe(["A recommendation needs at least one change."]);
         error.Errors["rationale"].ShouldBe(["A rationale is required: say why the change is right."]);
     }
+
+    [Fact]
+    public async Task SubmitAsync_RefusesAValueTheFieldsOwnRulesRefuse_NamingTheField_BeforeAnythingIsStored()
+    {
+        var stream = await _scenario.CreateStreamAsync();
+
+        var error = await Should.ThrowAsync<InvalidValuesException>(() => _scenario.SubmitAsync(0.9,
+            UpdateStream(stream.Id, ("status", "Refined"), ("title", new string('x', 1_000_000)))));
+
+        error.Errors.Keys.ShouldBe(["changes[0].fields[1]"]);
+        error.Errors["changes[0].fields[1]"].ShouldHaveSingleItem().ShouldContain("200");
+        await using var db = _db.NewContext();
+        (await db.Recommendations.CountAsync()).ShouldBe(0);
+    }
+
+    [Theory]
+    [InlineData("1e400")]
+    [InlineData("NaN")]
+    [InlineData("2.5")]
+    public async Task SubmitAsync_RefusesAScoreOutOfRangeOrNotANumber_NamingTheField(string score)
+    {
+        var stream = await _scenario.CreateStreamAsync();
+
+        var error = await Should.ThrowAsync<InvalidValuesException>(() => _scenario.SubmitAsync(0.9, UpdateStream(stream.Id, ("ecl_score", score))));
+
+        error.Errors.Keys.ShouldBe(["changes[0].fields[0]"]);
+    }
+
+    [Fact]
+    public async Task SubmitAsync_RefusesACreateMissingARequiredField_NamingThatField()
+    {
+        var error = await Should.ThrowAsync<InvalidValuesException>(() => _scenario.SubmitAsync(0.9,
+            new SubmittedChange("stream", null, [new FieldChange("priority", "Now")])));
+
+        error.Errors.Keys.ShouldContain("changes[0].title");
+    }
 }

@@ -76,4 +76,42 @@ public class MarkdownRendererTests
     {
         Renderer.ToHtml(markdown).ShouldBeEmpty();
     }
+
+    [Theory]
+    [InlineData("![export](/audit/export?action=auth.sign_in)", "/audit/export?action=auth.sign_in")]
+    [InlineData("![users](https://dashboard.example.com/admin/users)", "https://dashboard.example.com/admin/users")]
+    [InlineData("![chart](http://images.example.com/chart.png)", "http://images.example.com/chart.png")]
+    public void ToHtml_ShowsAnImageAsALink_WhenItsHostIsNotAllowed(string markdown, string href)
+    {
+        var html = ImagesFrom("images.example.com").ToHtml(markdown);
+
+        html.ShouldNotContain("<img", Case.Insensitive);
+        html.ShouldContain($"href=\"{System.Net.WebUtility.HtmlEncode(href)}\"");
+        html.ShouldContain($"rel=\"{MarkdownRenderer.LinkRel}\"");
+        html.ShouldContain("Image: ");
+    }
+
+    [Fact]
+    public void ToHtml_ShowsNoImageInline_ByDefault()
+    {
+        Renderer.ToHtml("![logo](https://images.example.com/logo.png)").ShouldNotContain("<img", Case.Insensitive);
+    }
+
+    [Fact]
+    public void ToHtml_KeepsAnHttpsImageWithoutReferrer_WhenItsHostIsAllowed()
+    {
+        var html = ImagesFrom("images.example.com").ToHtml("![chart](https://images.example.com/chart.png)");
+
+        html.ShouldContain("<img src=\"https://images.example.com/chart.png\"");
+        html.ShouldContain("referrerpolicy=\"no-referrer\"");
+    }
+
+    [Fact]
+    public void ToHtml_MarksEveryLinkToOpenWithoutOpenerReferrerOrEndorsement()
+    {
+        Renderer.ToHtml("[docs](https://learn.microsoft.com/)").ShouldContain($"rel=\"{MarkdownRenderer.LinkRel}\"");
+    }
+
+    private static MarkdownRenderer ImagesFrom(params string[] hosts) =>
+        new(Microsoft.Extensions.Options.Options.Create(new Ava.Infrastructure.Configuration.ContentOptions { ImageHosts = hosts }));
 }

@@ -39,7 +39,7 @@ public sealed class PromptServiceTests : IAsyncLifetime
         await using var db = _database.NewContext();
         var versions = await db.PromptTemplateVersions.ToListAsync(Cancel);
         versions.Count.ShouldBe(2);
-        var guide = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "..", "shared", "seeds", "ava-prime-v2-implementation-guide.md"), Cancel);
+        var guide = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "TestData", "Seeds", "implementation-guide-prompt-templates.md"), Cancel);
         var briefing = versions.Single(v => v.Number == "3.0.0");
         guide.ShouldContain("template=\"\"\"" + briefing.TemplateText + "\"\"\",");
         guide.ShouldContain($"system_context=\"{briefing.SystemContext}\"");
@@ -181,16 +181,5 @@ public sealed class PromptServiceTests : IAsyncLifetime
     {
         await using var db = _database.NewContext();
         return await db.AuditEvents.Where(e => e.Action == action).ToListAsync(Cancel);
-    }
-
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Ava.sln")))
-        {
-            folder = folder.Parent;
-        }
-
-        return folder?.FullName ?? throw new InvalidOperationException("The repository root was not found.");
     }
 }

@@ -112,8 +112,6 @@ public sealed class WorkflowCallerTests(WorkflowCallerTests.App app) : IClassFix
             await db.SaveChangesAsync();
         }
 
-        var violationsBefore = await CountAsync(SecurityAuditActions.Violation);
-
         // What the scheduler does when the cron fires: the recurring job runs with no requester.
         var jobId = app.Services.GetRequiredService<IRecurringJobManagerV2>().TriggerJob(ArchiveOldStreamsJob.Name);
 
@@ -128,7 +126,8 @@ public sealed class WorkflowCallerTests(WorkflowCallerTests.App app) : IClassFix
             .Where(e => System.Text.Json.JsonDocument.Parse(e.Metadata!).RootElement.GetProperty("ids").EnumerateArray().Any(id => id.GetInt64() == stream.Id))
             .ToList();
         archived.ShouldHaveSingleItem().UserName.ShouldBe("system:archive-old-streams");
-        (await CountAsync(SecurityAuditActions.Violation)).ShouldBe(violationsBefore);
+        // Other tests' refused jobs may still be retrying on this app; none of the violations may be the system actor's.
+        (await check.AuditEvents.CountAsync(e => e.Action == SecurityAuditActions.Violation && e.UserName.StartsWith(SystemActor.Prefix))).ShouldBe(0);
     }
 
     private async Task<string> EnqueueAsync<TJob>(AvaUser requester, System.Linq.Expressions.Expression<Func<TJob, Task>> call) =>
@@ -152,12 +151,6 @@ public sealed class WorkflowCallerTests(WorkflowCallerTests.App app) : IClassFix
         await using var scope = app.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AvaUser>>();
         (await users.SetLockoutEndDateAsync((await users.FindByIdAsync(user.Id))!, DateTimeOffset.UtcNow.AddHours(1))).Succeeded.ShouldBeTrue();
-    }
-
-    private async Task<int> CountAsync(string action)
-    {
-        await using var db = app.OpenDatabase();
-        return await db.AuditEvents.CountAsync(e => e.Action == action);
     }
 
     private Task<WorkflowRun> WaitForRunAsync(string jobId, params WorkflowStatus[] statuses) =>

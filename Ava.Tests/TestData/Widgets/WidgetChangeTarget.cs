@@ -32,8 +32,6 @@ public sealed class WidgetChangeTarget(IValidator<WidgetValues> validator) : Cha
 
     protected override WidgetValues Defaults => new("", 1, "", "grey");
 
-    protected override (string On, string Off) IdentityInsert => ("SET IDENTITY_INSERT [Widgets] ON", "SET IDENTITY_INSERT [Widgets] OFF");
-
     protected override IQueryable<Widget> Query(AvaDbContext db) => db.Set<Widget>();
 
     protected override WidgetValues ValuesOf(Widget entity) => entity.Values;

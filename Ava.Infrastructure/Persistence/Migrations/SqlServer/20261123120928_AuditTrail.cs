@@ -93,7 +93,8 @@ namespace Ava.Infrastructure.Persistence.Migrations.SqlServer
                 columns: new[] { "UserName", "Timestamp" });
 
             // The audit trail is append-only: the database itself refuses to change or remove an event.
-            migrationBuilder.Sql("CREATE TRIGGER AuditEvents_AppendOnly ON AuditEvents INSTEAD OF UPDATE, DELETE AS BEGIN THROW 51001, 'audit events are append-only', 1; END;");
+            // CREATE TRIGGER must start its batch; EXEC gives it one of its own, also inside the idempotent script's IF block.
+            migrationBuilder.Sql("EXEC(N'CREATE TRIGGER AuditEvents_AppendOnly ON AuditEvents INSTEAD OF UPDATE, DELETE AS BEGIN THROW 51001, ''audit events are append-only'', 1; END;');");
         }
 
         /// <inheritdoc />
