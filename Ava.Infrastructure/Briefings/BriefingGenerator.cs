@@ -70,7 +70,9 @@ public sealed class BriefingGenerator(
             var current = await CurrentAsync(db, date, cancellationToken);
             if ((current?.Revision ?? 0) != expected)
             {
-                return Unchanged(current, date, replacesRevision);
+                var unchanged = Unchanged(current, date, replacesRevision);
+                await progress(Stages, unchanged.Message);
+                return unchanged;
             }
 
             version = await ActiveVersionAsync(db, cancellationToken);

@@ -64,12 +64,14 @@ public sealed class BriefingGeneratorTests : IAsyncLifetime
     {
         await BriefingData.AddStreamsAsync(_db, (BriefingData.Stream("A stream for the day"), DateTimeOffset.UtcNow.AddHours(-1)));
         var first = await BriefingData.GenerateAsync(_db, BriefingData.Today);
+        var stages = new List<string>();
 
-        var second = await BriefingData.GenerateAsync(_db, BriefingData.Today);
+        var second = await BriefingData.GenerateAsync(_db, BriefingData.Today, stages: stages);
 
         second.Written.ShouldBeFalse();
         second.Briefing!.Id.ShouldBe(first.Briefing!.Id);
         second.Message.ShouldContain("exists already");
+        stages.ShouldBe([$"0/3 Reading the streams for {BriefingData.Today:yyyy-MM-dd}", $"3/3 {second.Message}"]);
         await using var db = _db.NewContext();
         (await db.MorningBriefings.CountAsync()).ShouldBe(1);
         (await db.PromptRuns.CountAsync(r => r.TemplateName == PromptNames.MorningBriefing)).ShouldBe(1);
