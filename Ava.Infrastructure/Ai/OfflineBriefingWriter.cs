@@ -93,7 +93,7 @@ internal static class OfflineBriefingWriter
             [
                 $"1. Triage the {Math.Max(urgent.Count, 1)} most urgent stream{Plural(Math.Max(urgent.Count, 1))}, starting with {Cite(first)} - Owner: on-call engineer - Deadline: {day} - Dependencies: none",
                 $"2. Review the {candidates.Count} deployment candidate{Plural(candidates.Count)} and approve or reject each - Owner: release manager - Deadline: {day} - Dependencies: passing CI",
-                $"3. Follow up the {risks.Count} stream{Plural(risks.Count)} that mention a risk - Owner: stream authors - Deadline: end of week - Dependencies: triage above",
+                $"3. Follow up the {risks.Count} stream{Plural(risks.Count)} that mention{(risks.Count == 1 ? "s" : "")} a risk - Owner: stream authors - Deadline: end of week - Dependencies: triage above",
             ];
         }
 
