@@ -2,6 +2,7 @@ using Ava.Infrastructure.Ai;
 using Ava.Infrastructure.ApiTokens;
 using Ava.Infrastructure.Approvals;
 using Ava.Infrastructure.Audit;
+using Ava.Infrastructure.Briefings;
 using Ava.Infrastructure.Codestones;
 using Ava.Infrastructure.Commands;
 using Ava.Infrastructure.Common;
@@ -60,6 +61,8 @@ public static class DependencyInjection
         services.AddApprovals(configuration);
         services.AddAi(configuration);
         services.AddPrompts();
+        services.AddBriefings(configuration);
+        services.AddCodeReviews();
         return services;
     }
 }

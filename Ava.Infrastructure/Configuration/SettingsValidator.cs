@@ -60,6 +60,7 @@ public static class SettingsValidator
         }
 
         CheckApprovals(configuration, errors);
+        errors.AddRange(BriefingOptions.Problems(configuration[$"{BriefingOptions.Section}:Cron"], configuration[$"{BriefingOptions.Section}:TimeZone"]));
         errors.AddRange(Ai.AiSettingsValidator.Validate(configuration));
         errors.AddRange(CommandSettings.Validate(configuration));
 

@@ -19,18 +19,13 @@ internal static class HangfireRegistration
     /// </summary>
     public static IServiceCollection AddWorkflows(this IServiceCollection services, DatabaseOptions database, string? connectionString, WorkflowOptions workflows)
     {
-        services.AddSingleton<JobStorage>(_ => database.Provider == DatabaseProvider.SqlServer
-            ? new SqlServerStorage(connectionString, new SqlServerStorageOptions
-            {
-                PrepareSchemaIfNecessary = true,
-                QueuePollInterval = TimeSpan.FromSeconds(5),
-            })
-            : new InMemoryStorage(new InMemoryStorageOptions
-            {
-                // Numeric ids start again at 1 after every restart and would match the runs an earlier
-                // process recorded; WorkflowRuns.JobId must stay unique across restarts.
-                IdType = InMemoryStorageIdType.Guid,
-            }));
+        services.AddSingleton<JobStorage>(sp =>
+        {
+            // Hangfire keeps its log provider in a process-wide static, set by the host that last resolved its
+            // configuration. A storage builds its loggers when created, so this host's configuration comes first.
+            sp.GetRequiredService<IGlobalConfiguration>();
+            return StorageFor(database, connectionString);
+        });
 
         services.AddSingleton<IJobFilterProvider>(sp =>
         {
@@ -44,7 +39,7 @@ internal static class HangfireRegistration
                     Attempts = workflows.RetryAttempts,
                     DelaysInSeconds = workflows.EffectiveRetryDelaysSeconds(),
                     OnAttemptsExceeded = AttemptsExceededAction.Fail,
-                    ExceptOn = [typeof(WorkflowCallerRefusedException)],
+                    ExceptOn = [typeof(WorkflowCallerRefusedException), typeof(WorkflowStoppedException)],
                 },
                 new WorkflowRunRecorder(
                     sp.GetRequiredService<IDbContextFactory<AvaDbContext>>(),
@@ -64,7 +59,8 @@ internal static class HangfireRegistration
         // in the same process (tests, restarts) would overwrite.
         services.AddSingleton<JobActivator>(sp => new Hangfire.AspNetCore.AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
 
-        services.AddHangfire(config => config
+        services.AddHangfire((sp, config) => config
+            .UseLogProvider(new HangfireLogProvider(sp.GetRequiredService<ILoggerFactory>()))
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());
@@ -87,4 +83,17 @@ internal static class HangfireRegistration
         services.AddScoped<WorkflowRunQueries>();
         return services;
     }
+
+    private static JobStorage StorageFor(DatabaseOptions database, string? connectionString) => database.Provider == DatabaseProvider.SqlServer
+        ? new SqlServerStorage(connectionString, new SqlServerStorageOptions
+        {
+            PrepareSchemaIfNecessary = true,
+            QueuePollInterval = TimeSpan.FromSeconds(5),
+        })
+        : new InMemoryStorage(new InMemoryStorageOptions
+        {
+            // Numeric ids start again at 1 after every restart and would match the runs an earlier
+            // process recorded; WorkflowRuns.JobId must stay unique across restarts.
+            IdType = InMemoryStorageIdType.Guid,
+        });
 }

@@ -94,8 +94,9 @@ internal sealed class WorkflowRunRecorder(
 
         var retriesDone = context.GetJobParameter<int>("RetryCount");
 
-        // A refused caller stays refused on the next attempt: the retry filter does not retry it either.
-        var willRetry = retriesDone < retryAttempts && !WorkflowCallerFilter.IsRefusal(context.Exception);
+        // A refused caller stays refused on the next attempt, and a stopped job knows another attempt cannot help:
+        // the retry filter does not retry either.
+        var willRetry = retriesDone < retryAttempts && !WorkflowCallerFilter.IsRefusal(context.Exception) && !IsStopped(context.Exception);
         var error = (context.Exception.InnerException ?? context.Exception).Message;
         if (willRetry)
         {
@@ -137,6 +138,9 @@ internal sealed class WorkflowRunRecorder(
         transaction.Commit();
         updates.Publish(new WorkflowRunChanged(jobId));
     }
+
+    private static bool IsStopped(Exception exception) =>
+        exception is WorkflowStoppedException || exception.InnerException is WorkflowStoppedException;
 
     internal static string NameOf(Job job) =>
         job.Method.GetCustomAttribute<WorkflowNameAttribute>()?.Name

@@ -12,9 +12,9 @@ public class NavMenuTests : DashboardTestContext
 {
     public static TheoryData<string, string[]> SectionsByRole => new()
     {
-        { Roles.Admin, ["/", "/streams", "/codestones", "/approvals", "/changesets", "/tickets", "/prompts", "/workflows", "/execution", "/audit", "/admin/users", "/jobs"] },
-        { Roles.Developer, ["/", "/streams", "/codestones", "/approvals", "/changesets", "/prompts", "/workflows", "/execution"] },
-        { Roles.Viewer, ["/", "/streams", "/codestones"] },
+        { Roles.Admin, ["/", "/briefings", "/streams", "/codestones", "/approvals", "/changesets", "/tickets", "/prompts", "/workflows", "/execution", "/audit", "/admin/users", "/jobs"] },
+        { Roles.Developer, ["/", "/briefings", "/streams", "/codestones", "/approvals", "/changesets", "/prompts", "/workflows", "/execution"] },
+        { Roles.Viewer, ["/", "/briefings", "/streams", "/codestones"] },
     };
 
     [Theory]
@@ -47,7 +47,7 @@ public class NavMenuTests : DashboardTestContext
     {
         var menu = await RenderMenuAsync(Approver(Roles.Viewer));
 
-        Hrefs(menu).ShouldBe(["/", "/streams", "/codestones", "/approvals", "/changesets", "/tickets"]);
+        Hrefs(menu).ShouldBe(["/", "/briefings", "/streams", "/codestones", "/approvals", "/changesets", "/tickets"]);
     }
 
     [Fact]
