@@ -10,7 +10,7 @@ public sealed class ApiRateLimitTests(ApiRateLimitTests.App app) : IClassFixture
 {
     public sealed class App : AvaAppFactory
     {
-        public App() => WithSetting("Api:RateLimit:PermitLimit", "3").WithSetting("Api:RateLimit:WindowSeconds", "60");
+        public App() => WithSetting("Api:RateLimit:PermitLimit", "3").WithSetting("Api:RateLimit:WindowSeconds", "60").WithSetting("Api:RateLimit:DecisionPermitLimit", "5");
     }
 
     [Fact]
