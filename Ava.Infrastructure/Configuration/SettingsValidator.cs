@@ -56,6 +56,7 @@ public static class SettingsValidator
         CheckApprovals(configuration, errors);
         errors.AddRange(Ai.AiSettingsValidator.Validate(configuration));
         errors.AddRange(CommandSettings.Validate(configuration));
+        errors.AddRange(OperationsSettingsValidator.Validate(configuration));
 
         var adminEmail = configuration["AVA_ADMIN_EMAIL"];
         if (!string.IsNullOrWhiteSpace(adminEmail) && !adminEmail.Contains('@', StringComparison.Ordinal))

@@ -17,6 +17,10 @@ public static class RecurringWorkflows
             o => o.ArchiveCron, JobOf<ArchiveOldStreamsJob>(j => j.RunAsync(null, CancellationToken.None))),
         new(WorkflowRunRetentionJob.Name, "Deletes finished workflow runs past the retention period.",
             o => o.RunRetentionCron, JobOf<WorkflowRunRetentionJob>(j => j.RunAsync(CancellationToken.None))),
+        new(SampleHealthJob.Name, "Records every health check for the tiles' history and prunes samples past the history's days.",
+            o => o.HealthSampleCron, JobOf<SampleHealthJob>(j => j.RunAsync(CancellationToken.None))),
+        new(EvaluateAlertsJob.Name, "Runs the alert rules: raises, counts and resolves alerts, and queues their webhook messages.",
+            o => o.AlertRulesCron, JobOf<EvaluateAlertsJob>(j => j.RunAsync(CancellationToken.None))),
     ];
 
     public static WorkflowDefinition? Find(string name) => All.FirstOrDefault(w => w.Name == name);
