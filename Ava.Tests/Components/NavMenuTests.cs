@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using Ava.Dashboard.Components.Layout;
 using Ava.Domain.Security;
+using Ava.Domain.Settings;
+using Ava.Infrastructure.Settings;
 using Ava.Tests.TestData;
 using Bunit;
 using Microsoft.EntityFrameworkCore;
@@ -48,6 +50,21 @@ public class NavMenuTests : DashboardTestContext
         var menu = await RenderMenuAsync(Approver(Roles.Viewer));
 
         Hrefs(menu).ShouldBe(["/", "/streams", "/codestones", "/approvals", "/changesets", "/tickets"]);
+    }
+
+    [Fact]
+    public async Task Render_LeavesOutTheSectionsOfASwitchedOffCapability()
+    {
+        await UseDatabaseAsync();
+        var off = new FeatureFlagState(Capabilities.CommandExecution, false, "admin@ava.local", DateTimeOffset.UtcNow);
+        var on = new FeatureFlagState(Capabilities.AiFeatures, true, null, null);
+        var operations = new OperationsSnapshot(MaintenanceStatus.Off, new Dictionary<string, FeatureFlagState> { [off.Capability.Name] = off, [on.Capability.Name] = on });
+
+        var menu = Render<NavMenu>(parameters => parameters.AddCascadingValue(StateOf(UserInRole(Roles.Admin))).AddCascadingValue(operations));
+
+        Hrefs(menu).ShouldNotContain("/execution");
+        Hrefs(menu).ShouldContain("/prompts");
+        Hrefs(menu).ShouldContain("/workflows");
     }
 
     [Fact]

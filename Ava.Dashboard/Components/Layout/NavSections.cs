@@ -1,4 +1,5 @@
 using Ava.Dashboard.Security;
+using Ava.Domain.Settings;
 using MudBlazor;
 
 namespace Ava.Dashboard.Components.Layout;
@@ -12,8 +13,8 @@ public enum NavBadge
     PendingApprovals,
 }
 
-/// <summary>A navigation entry and the policy a user must meet to see it.</summary>
-public sealed record NavSection(string Title, string Href, string Icon, string Policy, bool FullPageLoad = false, NavBadge Badge = NavBadge.None);
+/// <summary>A navigation entry and the policy a user must meet to see it; a section of a capability leaves the navigation while the capability is switched off.</summary>
+public sealed record NavSection(string Title, string Href, string Icon, string Policy, bool FullPageLoad = false, NavBadge Badge = NavBadge.None, Capability? Capability = null);
 
 /// <summary>The sections of the dashboard. The drawer shows each one only to users its policy admits.</summary>
 public static class NavSections
@@ -26,9 +27,9 @@ public static class NavSections
         new("Approvals", "/approvals", Icons.Material.Filled.FactCheck, Policies.ViewApprovals, Badge: NavBadge.PendingApprovals),
         new("Changesets", "/changesets", Icons.Material.Filled.History, Policies.ViewApprovals),
         new("Tickets", "/tickets", Icons.Material.Filled.SupportAgent, Policies.ApproveAiRecommendations),
-        new("Prompts", "/prompts", Icons.Material.Filled.Psychology, Policies.RunAiPrompts),
+        new("Prompts", "/prompts", Icons.Material.Filled.Psychology, Policies.RunAiPrompts, Capability: Capabilities.AiFeatures),
         new("Workflows", "/workflows", Icons.Material.Filled.AccountTree, Policies.ViewExecutionQueue),
-        new("Execution", "/execution", Icons.Material.Filled.Terminal, Policies.ViewExecutionQueue),
+        new("Execution", "/execution", Icons.Material.Filled.Terminal, Policies.ViewExecutionQueue, Capability: Capabilities.CommandExecution),
         new("Audit log", "/audit", Icons.Material.Filled.Policy, Policies.ViewLogs),
         new("Users", "/admin/users", Icons.Material.Filled.People, Policies.ManageUsers),
         new("Jobs (Hangfire)", "/jobs", Icons.Material.Filled.Work, Policies.JobsDashboard, FullPageLoad: true),
