@@ -13,8 +13,7 @@ internal static class ApiEndpoints
     public static IEndpointRouteBuilder MapApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup(ApiPaths.Root)
-            .RequireAuthorization(ApiTokenAuthentication.TokenPolicy)
-            .RequireRateLimiting(ApiRateLimits.DefaultPolicy);
+            .RequireAuthorization(ApiTokenAuthentication.TokenPolicy);
 
         api.MapMeEndpoints();
         api.MapStreamEndpoints();

@@ -25,10 +25,14 @@ public sealed class ApiRateLimitOptions
     public int RefusedTokenLimit { get; set; } = 20;
 }
 
-/// <summary>The API's rate-limit policies. Endpoints under <see cref="ApiPaths.Root"/> get <see cref="DefaultPolicy"/>.</summary>
+/// <summary>
+/// The API's rate limits. Every request under <see cref="ApiPaths.Root"/> spends the general window of its
+/// token (or address), through the global limiter; a decision spends its own stricter window as well
+/// (<see cref="DecisionPolicy"/>), in addition to the general one, never instead of it.
+/// </summary>
 public static class ApiRateLimits
 {
-    public const string DefaultPolicy = "api";
+    private const string GeneralWindow = "api";
 
     /// <summary>For endpoints that decide on recommendations or roll back changesets: <c>.RequireRateLimiting(ApiRateLimits.DecisionPolicy)</c>.</summary>
     public const string DecisionPolicy = "api-decisions";
@@ -40,7 +44,9 @@ public static class ApiRateLimits
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.OnRejected = RejectAsync;
-            limiter.AddPolicy(DefaultPolicy, context => Partition(context, DefaultPolicy, o => o.PermitLimit));
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => ApiPaths.IsApi(context.Request.Path)
+                ? Partition(context, GeneralWindow, o => o.PermitLimit)
+                : RateLimitPartition.GetNoLimiter("pages"));
             limiter.AddPolicy(DecisionPolicy, context => Partition(context, DecisionPolicy, o => o.DecisionPermitLimit));
         });
         return services;

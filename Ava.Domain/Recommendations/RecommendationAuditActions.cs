@@ -10,4 +10,7 @@ public static class RecommendationAuditActions
     public const string Rejected = "recommendation.rejected";
     public const string Escalated = "recommendation.escalated";
     public const string ApplyFailed = "recommendation.apply_failed";
+
+    /// <summary>An approver tried to approve what they submitted themselves, with separation of duties on.</summary>
+    public const string SelfApprovalRefused = "recommendation.self_approval_refused";
 }

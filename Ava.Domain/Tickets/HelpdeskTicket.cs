@@ -19,7 +19,7 @@ public enum TicketPriority
 }
 
 /// <summary>A helpdesk ticket opened by escalating a recommendation; it moves Open → InProgress → Resolved.</summary>
-public sealed class HelpdeskTicket : IVersioned
+public sealed class HelpdeskTicket : IVersioned, IEntity
 {
     public const int SubjectMaxLength = 300;
 

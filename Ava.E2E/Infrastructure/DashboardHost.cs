@@ -13,7 +13,7 @@ namespace Ava.E2E.Infrastructure;
 public sealed partial class DashboardHost : IAsyncDisposable
 {
     private const string DashboardAssembly = "Ava.Dashboard";
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(240);
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(10);
 
     private readonly Process _process;

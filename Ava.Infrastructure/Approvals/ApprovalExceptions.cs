@@ -24,6 +24,10 @@ public sealed class RecommendationDecidedException(RecommendationStatus status, 
 }
 
 /// <summary>The approval could not be applied. Nothing was written; the recommendation is Failed.</summary>
+/// <summary>Separation of duties: the approver submitted this recommendation themselves; another approver decides it.</summary>
+public sealed class SelfApprovalRefusedException()
+    : DomainException("You submitted this recommendation yourself; another approver must approve it (separation of duties).");
+
 public sealed class ApplyFailedException(long recommendationId, string message, Exception inner)
     : DomainException($"The changes could not be applied, so nothing was changed and the recommendation is marked Failed: {message}")
 {

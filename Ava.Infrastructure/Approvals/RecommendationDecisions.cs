@@ -6,10 +6,12 @@ using Ava.Domain.Security;
 using Ava.Infrastructure.Audit;
 using Ava.Infrastructure.ChangeSets;
 using Ava.Infrastructure.Common;
+using Ava.Infrastructure.Configuration;
 using Ava.Infrastructure.Persistence;
 using Ava.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Ava.Infrastructure.Approvals;
 
@@ -26,6 +28,7 @@ public sealed class RecommendationDecisions(
     ChangeTargets targets,
     EscalationTickets tickets,
     LiveUpdates activity,
+    IOptions<ApprovalOptions> options,
     TimeProvider clock,
     ILogger<RecommendationDecisions> logger)
 {
@@ -43,6 +46,13 @@ public sealed class RecommendationDecisions(
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var recommendation = await LoadPendingAsync(db, id, cancellationToken);
+        if (options.Value.SeparationOfDuties && string.Equals(recommendation.SubmittedBy, by, StringComparison.OrdinalIgnoreCase))
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+            await trail.RecordAsync(new AuditEntry(RecommendationAuditActions.SelfApprovalRefused, AuditResources.Recommendation(id), false,
+                "The approver submitted this recommendation.", AuditTrail.Metadata(new { submittedBy = recommendation.SubmittedBy })), cancellationToken: cancellationToken);
+            throw new SelfApprovalRefusedException();
+        }
 
         // Outside the apply's failure handling: a missing confirmation leaves the recommendation pending.
         recommendation.Approve(by, now, grant.Reason, reviewConfirmed);
@@ -94,7 +104,8 @@ public sealed class RecommendationDecisions(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             await transaction.RollbackAsync(CancellationToken.None);
-            var reason = ex is DomainException ? ex.Message : $"the database refused the change ({ex.GetBaseException().Message})";
+            // The database's own message names tables and constraints: it goes to the log, never to a page or an API answer.
+            var reason = ex is DomainException ? ex.Message : $"the database refused the change (reference {CorrelationContext.Id ?? "none"} in the log)";
             logger.LogWarning(ex, "Approving recommendation {RecommendationId} failed; nothing was applied", id);
             await RecordFailureAsync(id, by, reason, CancellationToken.None);
             throw new ApplyFailedException(id, reason, ex);
@@ -107,15 +118,7 @@ public sealed class RecommendationDecisions(
     public async Task RejectAsync(long id, string reason, CancellationToken cancellationToken = default)
     {
         var (user, grant) = await guard.DemandApproverAsync();
-        if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > AiRecommendation.ReasonMaxLength)
-        {
-            throw new InvalidValuesException(new Dictionary<string, string[]>
-            {
-                ["reason"] = [string.IsNullOrWhiteSpace(reason)
-                    ? "A reason is required to reject a recommendation."
-                    : $"The reason must be at most {AiRecommendation.ReasonMaxLength:N0} characters."],
-            });
-        }
+        DecisionReasons.Demand(reason, "reject a recommendation");
 
         await DecideAsync(id, (db, recommendation, now) =>
         {

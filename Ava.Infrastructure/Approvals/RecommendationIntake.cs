@@ -54,6 +54,7 @@ public sealed class RecommendationIntake(
         }
 
         var changes = review.Changes.Select(c => c.ToProposedChange()).ToList();
+        await CheckProposedValuesAsync(db, review, changes, cancellationToken);
         var band = settings.Thresholds.Classify(submission.Confidence);
         var now = clock.GetUtcNow();
 
@@ -110,6 +111,30 @@ public sealed class RecommendationIntake(
         }
 
         return new SubmissionUnderReview(submission, changes);
+    }
+
+    /// <summary>
+    /// Every proposed value against the target field's own rules, now rather than at approval: a title of a
+    /// megabyte or a score of 1e400 is refused with the field named, and never reaches the queue.
+    /// </summary>
+    private static async Task CheckProposedValuesAsync(AvaDbContext db, SubmissionUnderReview review, IReadOnlyList<ProposedChange> changes, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        for (var i = 0; i < changes.Count; i++)
+        {
+            var change = changes[i];
+            var target = review.Changes[i].Target!;
+            foreach (var (field, messages) in await target.CheckProposalAsync(db, change, cancellationToken))
+            {
+                var index = change.Fields.Select(f => target.Canonical(f.Field)).ToList().IndexOf(field);
+                errors[index >= 0 ? $"changes[{i}].fields[{index}]" : $"changes[{i}].{field}"] = messages;
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new InvalidValuesException(errors);
+        }
     }
 
     private static ChangeOperation? OperationOf(SubmittedChange change) => change.Operation?.Trim().ToLowerInvariant() switch

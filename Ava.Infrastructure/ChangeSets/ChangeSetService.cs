@@ -105,15 +105,7 @@ public sealed class ChangeSetService(
     public async Task RollbackAsync(long id, string reason, CancellationToken cancellationToken = default)
     {
         var (user, grant) = await guard.DemandApproverAsync();
-        if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > AiRecommendation.ReasonMaxLength)
-        {
-            throw new InvalidValuesException(new Dictionary<string, string[]>
-            {
-                ["reason"] = [string.IsNullOrWhiteSpace(reason)
-                    ? "A reason is required to roll back a changeset."
-                    : $"The reason must be at most {AiRecommendation.ReasonMaxLength:N0} characters."],
-            });
-        }
+        DecisionReasons.Demand(reason, "roll back a changeset");
 
         var by = user.DisplayName();
         var now = clock.GetUtcNow();

@@ -36,8 +36,6 @@ public abstract class ChangeTarget<TEntity, TValues, TMeta>(IValidator<TValues> 
     /// <summary>The values a created entity starts from before the recommendation's fields are applied.</summary>
     protected abstract TValues Defaults { get; }
 
-    /// <summary>The SQL Server statements that allow and end explicit ids in the entity's table.</summary>
-
     private Dictionary<string, FieldDescriptor<TValues>> ByKey => _byKey ??= Fields.ToDictionary(f => Key(f.Name));
 
     public string? Canonical(string field) => ByKey.GetValueOrDefault(Key(field))?.Name;
@@ -84,6 +82,36 @@ public abstract class ChangeTarget<TEntity, TValues, TMeta>(IValidator<TValues> 
             .ToList();
         var result = await validator.ValidateAsync(proposed, cancellationToken);
         return (previews, result.Errors.Select(e => e.ErrorMessage).Distinct().ToList(), state);
+    }
+
+    public async Task<IReadOnlyDictionary<string, string[]>> CheckProposalAsync(AvaDbContext db, ProposedChange change, CancellationToken cancellationToken)
+    {
+        if (change.Operation == ChangeOperation.Delete)
+        {
+            return new Dictionary<string, string[]>();
+        }
+
+        var current = Defaults;
+        if (change.Operation == ChangeOperation.Update)
+        {
+            var entity = await Query(db).AsNoTracking().SingleOrDefaultAsync(e => e.Id == change.TargetId, cancellationToken);
+            if (entity is null)
+            {
+                return new Dictionary<string, string[]>();
+            }
+
+            current = ValuesOf(entity);
+        }
+
+        var named = change.Fields.Select(f => Canonical(f.Field)).ToHashSet(StringComparer.Ordinal);
+        var result = await validator.ValidateAsync(Merge(current, change.Fields), cancellationToken);
+
+        // An update answers for the fields it names; a create for every field, since it sets them all.
+        return result.Errors
+            .Select(e => (Field: Canonical(e.PropertyName.Split('[', '.')[0]) ?? e.PropertyName, e.ErrorMessage))
+            .Where(e => change.Operation == ChangeOperation.Create || named.Contains(e.Field))
+            .GroupBy(e => e.Field, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray(), StringComparer.Ordinal);
     }
 
     public async Task<AiChangeRecord> ApplyAsync(AvaDbContext db, ProposedChange change, int order, string by, DateTimeOffset at, CancellationToken cancellationToken)

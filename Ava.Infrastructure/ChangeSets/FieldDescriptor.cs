@@ -27,7 +27,7 @@ public sealed record FieldDescriptor<TValues>(
 
     public static FieldDescriptor<TValues> Score(string name, bool changeable, Func<TValues, double?> read, Func<TValues, double?, TValues> write) =>
         new(name, changeable, false, v => read(v)?.ToString("0.###", CultureInfo.InvariantCulture), (v, text) => write(v, ParseScore(text)), text =>
-            string.IsNullOrWhiteSpace(text) || double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
+            string.IsNullOrWhiteSpace(text) || (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number))
                 ? null
                 : $"'{text}' is not a valid {name}; use a number such as 0.75, or leave it empty.");
 

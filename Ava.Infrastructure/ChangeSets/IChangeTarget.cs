@@ -44,6 +44,12 @@ public interface IChangeTarget
     Task<(IReadOnlyList<FieldPreview> Fields, IReadOnlyList<string> Problems, TargetState? Current)> PreviewAsync(
         AvaDbContext db, ProposedChange change, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// What the entity's own rules (the validator of a manual edit) say about the values a create or an
+    /// update would leave, by the API name of the field each message is about; empty when they pass.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, string[]>> CheckProposalAsync(AvaDbContext db, ProposedChange change, CancellationToken cancellationToken);
+
     /// <summary>Applies one change and saves it inside the caller's transaction; returns its record.</summary>
     Task<AiChangeRecord> ApplyAsync(AvaDbContext db, ProposedChange change, int order, string by, DateTimeOffset at, CancellationToken cancellationToken);
 

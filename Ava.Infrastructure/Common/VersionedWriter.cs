@@ -6,12 +6,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Ava.Infrastructure.Common;
 
-/// <summary>How a versioned entity (keyed by a long <c>Id</c>) is loaded, described in a conflict, and named in messages.</summary>
+/// <summary>How a versioned entity is loaded, described in a conflict, and named in messages.</summary>
 public sealed record VersionedSet<TEntity>(
     string Name,
     Func<AvaDbContext, IQueryable<TEntity>> Query,
     Func<TEntity, ConcurrencyConflictException> Conflict)
-    where TEntity : class, IVersioned;
+    where TEntity : class, IVersioned, IEntity;
 
 /// <summary>
 /// The one path for changing a versioned entity: load it, refuse a stale version with the current
@@ -23,11 +23,11 @@ public sealed class VersionedWriter(IDbContextFactory<AvaDbContext> contexts, Au
     /// <param name="change">Applies the change and returns its audit entry, or null when nothing changed.</param>
     public async Task<TEntity> ChangeAsync<TEntity>(
         VersionedSet<TEntity> set, long id, Guid expectedVersion, Func<AvaDbContext, TEntity, AuditEntry?> change, CancellationToken cancellationToken)
-        where TEntity : class, IVersioned
+        where TEntity : class, IVersioned, IEntity
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var entity = await set.Query(db).SingleOrDefaultAsync(e => EF.Property<long>(e, "Id") == id, cancellationToken)
+        var entity = await set.Query(db).SingleOrDefaultAsync(e => e.Id == id, cancellationToken)
             ?? throw new NotFoundException($"{set.Name} {id} does not exist (it may have been deleted).");
         if (entity.Version != expectedVersion)
         {
@@ -48,7 +48,7 @@ public sealed class VersionedWriter(IDbContextFactory<AvaDbContext> contexts, Au
         {
             // Another writer committed between our read and our write.
             await using var fresh = await contexts.CreateDbContextAsync(cancellationToken);
-            var current = await set.Query(fresh).AsNoTracking().SingleOrDefaultAsync(e => EF.Property<long>(e, "Id") == id, cancellationToken);
+            var current = await set.Query(fresh).AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
             throw current is null ? new NotFoundException($"{set.Name} {id} was deleted by someone else.") : set.Conflict(current);
         }
 

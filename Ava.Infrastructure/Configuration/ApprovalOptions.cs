@@ -16,5 +16,11 @@ public sealed class ApprovalOptions
     /// <summary>The urgency of the helpdesk ticket opened by an automatic escalation.</summary>
     public EscalationUrgency AutoEscalationUrgency { get; set; } = EscalationUrgency.Medium;
 
+    /// <summary>
+    /// Separation of duties: nobody approves a recommendation they submitted themselves (on by default).
+    /// Recommendations from scheduled workflows are the system actor's, so never anyone's own.
+    /// </summary>
+    public bool SeparationOfDuties { get; set; } = true;
+
     public ConfidenceThresholds Thresholds => new(ReadyThreshold, ReviewThreshold);
 }

@@ -23,12 +23,19 @@ public sealed record WorkflowRunRow(
     public TimeSpan? Duration => StartedAt is { } start && EndedAt is { } end ? end - start : null;
 }
 
-/// <summary>Reads the workflow-run history (view_execution_queue).</summary>
+/// <summary>
+/// Reads the workflow-run history (view_execution_queue). A run's error text can carry internals (paths,
+/// SQL, addresses), so only callers with view_logs read it (specification §2); others see that it failed.
+/// </summary>
 public sealed class WorkflowRunQueries(IDbContextFactory<AvaDbContext> contexts, PermissionGuard guard)
 {
+    /// <summary>What a caller without view_logs reads instead of a run's error.</summary>
+    public const string HiddenError = "The run reported an error; administrators can read it (view_logs).";
+
     public async Task<Paged<WorkflowRunRow>> ListAsync(WorkflowStatus? status, PageRequest page, CancellationToken cancellationToken = default)
     {
-        await guard.DemandAsync(Permissions.ViewExecutionQueue);
+        var user = await guard.DemandAsync(Permissions.ViewExecutionQueue);
+        var showErrors = user.HasPermission(Permissions.ViewLogs);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var runs = db.WorkflowRuns.AsNoTracking();
         if (status is { } wanted)
@@ -42,6 +49,11 @@ public sealed class WorkflowRunQueries(IDbContextFactory<AvaDbContext> contexts,
             .Page(page)
             .Select(r => new WorkflowRunRow(r.Id, r.WorkflowName, r.Trigger, r.Status, r.Attempts, r.ProgressProcessed, r.ProgressTotal, r.QueuedAt, r.StartedAt, r.EndedAt, r.Error))
             .ToListAsync(cancellationToken);
+        if (!showErrors)
+        {
+            items = items.Select(r => r.Error is null ? r : r with { Error = HiddenError }).ToList();
+        }
+
         return new Paged<WorkflowRunRow>(items, total, page);
     }
 }

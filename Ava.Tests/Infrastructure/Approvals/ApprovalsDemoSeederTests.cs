@@ -11,29 +11,22 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Ava.Tests.Infrastructure.Approvals;
 
-public sealed class ApprovalsDemoSeederTests : IAsyncLifetime
+public sealed class ApprovalsDemoSeederTests : ApprovalServicesTest
 {
-    private ServiceDatabase _db = default!;
-    private ApprovalScenario _scenario = default!;
-
-    public async ValueTask InitializeAsync()
+    public override async ValueTask InitializeAsync()
     {
-        _db = await ServiceDatabase.CreateAsync();
-        _scenario = new ApprovalScenario(_db);
-        _scenario.AsAdmin();
-        await using var scope = _db.Services.CreateAsyncScope();
+        await base.InitializeAsync();
+        await using var scope = Db.Services.CreateAsyncScope();
         foreach (var seeder in scope.ServiceProvider.GetServices<IDemoDataSeeder>())
         {
             await seeder.SeedAsync(CancellationToken.None);
         }
     }
 
-    public async ValueTask DisposeAsync() => await _db.DisposeAsync();
-
     [Fact]
     public async Task SeedAsync_FillsTheQueue_InTheReadyAndNeedsReviewBands_FromTheThreeSources()
     {
-        var page = await _scenario.Use<RecommendationQueries, RecommendationPage>(s => s.ListAsync(new RecommendationQuery(), new PageRequest(0, 100)));
+        var page = await Scenario.Use<RecommendationQueries, RecommendationPage>(s => s.ListAsync(new RecommendationQuery(), new PageRequest(0, 100)));
 
         page.Total.ShouldBe(30);
         page.Counts.Ready.ShouldBeGreaterThan(10);
@@ -46,7 +39,7 @@ public sealed class ApprovalsDemoSeederTests : IAsyncLifetime
     [Fact]
     public async Task SeedAsync_LeavesTenChangeSets_OneRolledBack_AndOneWhoseRollbackConflicts()
     {
-        var sets = await _scenario.Use<ChangeSetService, Paged<ChangeSetRow>>(s => s.ListAsync(new ChangeSetQuery(), new PageRequest(0, 50)));
+        var sets = await Scenario.Use<ChangeSetService, Paged<ChangeSetRow>>(s => s.ListAsync(new ChangeSetQuery(), new PageRequest(0, 50)));
         sets.Total.ShouldBe(10);
         sets.Items.Count(s => s.Status == ChangeSetStatus.RolledBack).ShouldBe(1);
 
@@ -55,7 +48,7 @@ public sealed class ApprovalsDemoSeederTests : IAsyncLifetime
         {
             try
             {
-                await _scenario.Use<ChangeSetService>(s => s.RollbackAsync(set.Id, "Checking the demo data."));
+                await Scenario.Use<ChangeSetService>(s => s.RollbackAsync(set.Id, "Checking the demo data."));
                 outcomes.Add("rolled back");
             }
             catch (RollbackConflictException)
@@ -71,18 +64,18 @@ public sealed class ApprovalsDemoSeederTests : IAsyncLifetime
     [Fact]
     public async Task SeedAsync_OpensThreeTickets_OneInEachStatus_AndEveryPendingRecommendationCanBeApproved()
     {
-        await using (var db = _db.NewContext())
+        await using (var db = Db.NewContext())
         {
             (await db.Tickets.Select(t => t.Status).OrderBy(s => s).ToListAsync()).ShouldBe([TicketStatus.Open, TicketStatus.InProgress, TicketStatus.Resolved]);
         }
 
-        var page = await _scenario.Use<RecommendationQueries, RecommendationPage>(s => s.ListAsync(new RecommendationQuery(), new PageRequest(0, 100)));
+        var page = await Scenario.Use<RecommendationQueries, RecommendationPage>(s => s.ListAsync(new RecommendationQuery(), new PageRequest(0, 100)));
         foreach (var recommendation in page.Items)
         {
-            await _scenario.ApproveAsync(recommendation.Id, confirmed: true);
+            await Scenario.ApproveAsync(recommendation.Id, confirmed: true);
         }
 
-        await using var check = _db.NewContext();
+        await using var check = Db.NewContext();
         (await check.Recommendations.CountAsync(r => r.Status == RecommendationStatus.Applied)).ShouldBe(30 + 9);
     }
 }

@@ -11,37 +11,25 @@ using static Ava.Tests.TestData.ApprovalScenario;
 
 namespace Ava.Tests.Infrastructure.Approvals;
 
-public sealed class RecommendationIntakeTests : IAsyncLifetime
+public sealed class RecommendationIntakeTests : ApprovalServicesTest
 {
-    private ServiceDatabase _db = default!;
-    private ApprovalScenario _scenario = default!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _db = await ServiceDatabase.CreateAsync();
-        _scenario = new ApprovalScenario(_db);
-        _scenario.AsAdmin();
-    }
-
-    public async ValueTask DisposeAsync() => await _db.DisposeAsync();
-
     [Fact]
     public async Task SubmitAsync_RefusesAFieldOutsideTheAllowList_NamingTheField()
     {
-        var stream = await _scenario.CreateStreamAsync();
+        var stream = await Scenario.CreateStreamAsync();
 
-        var error = await Should.ThrowAsync<InvalidValuesException>(() => _scenario.SubmitAsync(0.9, UpdateStream(stream.Id, ("status", "Refined"), ("source", "Claude"))));
+        var error = await Should.ThrowAsync<InvalidValuesException>(() => Scenario.SubmitAsync(0.9, UpdateStream(stream.Id, ("status", "Refined"), ("source", "Claude"))));
 
         error.Errors["changes[0].fields[1]"].ShouldHaveSingleItem().ShouldBe(
             "Field 'source' is not allowed on a stream; a recommendation may change title, status, priority, summary, ecl_score, tags.");
-        await using var db = _db.NewContext();
+        await using var db = Db.NewContext();
         (await db.Recommendations.CountAsync()).ShouldBe(0);
     }
 
     [Fact]
     public async Task SubmitAsync_RefusesATypeOutsideTheAllowList_AndAMissingTarget()
     {
-        var error = await Should.ThrowAsync<InvalidValuesException>(() => _scenario.SubmitAsync(0.9,
+        var error = await Should.ThrowAsync<InvalidValuesException>(() => Scenario.SubmitAsync(0.9,
             new SubmittedChange("user", 1, [new FieldChange("role", "Admin")]),
             UpdateStream(424242, ("status", "Refined")),
             UpdateStream(1, ("status", "Finished"))));
@@ -54,34 +42,34 @@ public sealed class RecommendationIntakeTests : IAsyncLifetime
     [Fact]
     public async Task SubmitAsync_NeedsRunAiPrompts_AndAuditsTheViolation()
     {
-        _scenario.As("viewer@ava.local", Roles.Viewer);
+        Scenario.As("viewer@ava.local", Roles.Viewer);
 
-        await Should.ThrowAsync<PermissionDeniedException>(() => _scenario.Use<RecommendationIntake, SubmissionResult>(s => s.SubmitAsync(
+        await Should.ThrowAsync<PermissionDeniedException>(() => Scenario.Use<RecommendationIntake, SubmissionResult>(s => s.SubmitAsync(
             new RecommendationSubmission([UpdateStream(1, ("status", "Refined"))], "Because.", 0.9, "triage"))));
 
-        await using var db = _db.NewContext();
+        await using var db = Db.NewContext();
         (await db.AuditEvents.SingleAsync(e => e.Action == SecurityAuditActions.Violation)).Resource.ShouldBe("service:RecommendationIntake.SubmitAsync");
     }
 
     [Fact]
     public async Task SubmitAsync_EscalatesBelowTheReviewThreshold_WithATicketLinkedBothWays()
     {
-        var stream = await _scenario.CreateStreamAsync();
+        var stream = await Scenario.CreateStreamAsync();
 
-        var result = await _scenario.SubmitAsync(0.25, UpdateStream(stream.Id, ("priority", "Now")));
+        var result = await Scenario.SubmitAsync(0.25, UpdateStream(stream.Id, ("priority", "Now")));
 
         result.Status.ShouldBe(RecommendationStatus.Escalated);
         result.Band.ShouldBe(ConfidenceBand.Escalated);
         result.TicketNumber.ShouldNotBeNull().ShouldMatch($"^AI-ESC-{DateTime.UtcNow:yyyyMMdd}-[0-9A-F]{{8}}$");
-        var ticket = (await _scenario.Use<TicketService, TicketDetail?>(s => s.GetAsync(result.TicketId!.Value))).ShouldNotBeNull();
+        var ticket = (await Scenario.Use<TicketService, TicketDetail?>(s => s.GetAsync(result.TicketId!.Value))).ShouldNotBeNull();
         ticket.Priority.ShouldBe(TicketPriority.Medium);
         ticket.RecommendationId.ShouldBe(result.Id);
         ticket.Body.ShouldContain("| priority | Normal | Now |");
         ticket.Body.ShouldContain("automatic escalation");
-        var detail = (await _scenario.GetAsync(result.Id)).ShouldNotBeNull();
+        var detail = (await Scenario.GetAsync(result.Id)).ShouldNotBeNull();
         detail.TicketNumber.ShouldBe(result.TicketNumber);
         detail.DecidedBy.ShouldBe("system");
-        await using var db = _db.NewContext();
+        await using var db = Db.NewContext();
         var actions = await db.AuditEvents.Select(e => e.Action).ToListAsync();
         actions.ShouldContain(TicketAuditActions.Opened);
         actions.ShouldContain(RecommendationAuditActions.Escalated);
@@ -90,9 +78,9 @@ public sealed class RecommendationIntakeTests : IAsyncLifetime
     [Fact]
     public async Task SubmitAsync_RefusesTheSameEntityNamedTwice()
     {
-        var stream = await _scenario.CreateStreamAsync();
+        var stream = await Scenario.CreateStreamAsync();
 
-        var error = await Should.ThrowAsync<InvalidValuesException>(() => _scenario.SubmitAsync(0.9,
+        var error = await Should.ThrowAsync<InvalidValuesException>(() => Scenario.SubmitAsync(0.9,
             UpdateStream(stream.Id, ("status", "Refined")), new SubmittedChange("stream", stream.Id, [], "delete")));
 
         error.Errors["changes[1].targetId"].ShouldHaveSingleItem().ShouldBe($"The stream #{stream.Id} is named twice; put all its changes in one entry.");
@@ -101,9 +89,9 @@ public sealed class RecommendationIntakeTests : IAsyncLifetime
     [Fact]
     public async Task SubmitAsync_QuotesWhatTheCallerSent_AsWritten_EvenWhenItLooksLikeAPlaceholder()
     {
-        var stream = await _scenario.CreateStreamAsync();
+        var stream = await Scenario.CreateStreamAsync();
 
-        var error = await Should.ThrowAsync<InvalidValuesException>(() => _scenario.SubmitAsync(0.9,
+        var error = await Should.ThrowAsync<InvalidValuesException>(() => Scenario.SubmitAsync(0.9,
             UpdateStream(stream.Id, ("{PropertyName}", "x")),
             new SubmittedChange("{PropertyValue}", 1, [new FieldChange("title", "x")])));
 
@@ -119,7 +107,7 @@ public sealed class RecommendationIntakeTests : IAsyncLifetime
     [InlineData(null, null, null, "changes[0].fields", "Name at least one field to change.")]
     public async Task SubmitAsync_NamesTheFirstProblemOfAChange_UnderItsPart(long? id, string? operation, string? field, string key, string message)
     {
-        var error = await Should.ThrowAsync<InvalidValuesException>(() => _scenario.SubmitAsync(0.9,
+        var error = await Should.ThrowAsync<InvalidValuesException>(() => Scenario.SubmitAsync(0.9,
             new SubmittedChange("stream", id, field is null ? [] : [new FieldChange(field, "A stream the assistant names")], operation)));
 
         error.Errors.Keys.ShouldHaveSingleItem().ShouldBe(key);
@@ -129,9 +117,9 @@ public sealed class RecommendationIntakeTests : IAsyncLifetime
     [Fact]
     public async Task SubmitAsync_RefusesADeleteThatNamesFields_AndAFieldNamedTwice()
     {
-        var stream = await _scenario.CreateStreamAsync();
+        var stream = await Scenario.CreateStreamAsync();
 
-        var error = await Should.ThrowAsync<InvalidValuesException>(() => _scenario.SubmitAsync(0.9,
+        var error = await Should.ThrowAsync<InvalidValuesException>(() => Scenario.SubmitAsync(0.9,
             new SubmittedChange("stream", stream.Id, [new FieldChange("status", "Refined")], "delete"),
             new SubmittedChange("codestone", null, [new FieldChange("title", "Retry with jitter"), new FieldChange("Title", "Retry again")])));
 
@@ -142,11 +130,47 @@ public sealed class RecommendationIntakeTests : IAsyncLifetime
     [Fact]
     public async Task SubmitAsync_RefusesAnEmptySubmission_WithAMessagePerPart()
     {
-        var error = await Should.ThrowAsync<InvalidValuesException>(() => _scenario.Use<RecommendationIntake, SubmissionResult>(s => s.SubmitAsync(
+        var error = await Should.ThrowAsync<InvalidValuesException>(() => Scenario.Use<RecommendationIntake, SubmissionResult>(s => s.SubmitAsync(
             new RecommendationSubmission([], " ", double.NaN, "email"))));
 
         error.Errors.Keys.Order().ShouldBe(["changes", "confidence", "rationale", "source"]);
         error.Errors["changes"].ShouldBe(["A recommendation needs at least one change."]);
         error.Errors["rationale"].ShouldBe(["A rationale is required: say why the change is right."]);
+    }
+
+    [Fact]
+    public async Task SubmitAsync_RefusesAValueTheFieldsOwnRulesRefuse_NamingTheField_BeforeAnythingIsStored()
+    {
+        var stream = await Scenario.CreateStreamAsync();
+
+        var error = await Should.ThrowAsync<InvalidValuesException>(() => Scenario.SubmitAsync(0.9,
+            UpdateStream(stream.Id, ("status", "Refined"), ("title", new string('x', 1_000_000)))));
+
+        error.Errors.Keys.ShouldBe(["changes[0].fields[1]"]);
+        error.Errors["changes[0].fields[1]"].ShouldHaveSingleItem().ShouldContain("200");
+        await using var db = Db.NewContext();
+        (await db.Recommendations.CountAsync()).ShouldBe(0);
+    }
+
+    [Theory]
+    [InlineData("1e400")]
+    [InlineData("NaN")]
+    [InlineData("2.5")]
+    public async Task SubmitAsync_RefusesAScoreOutOfRangeOrNotANumber_NamingTheField(string score)
+    {
+        var stream = await Scenario.CreateStreamAsync();
+
+        var error = await Should.ThrowAsync<InvalidValuesException>(() => Scenario.SubmitAsync(0.9, UpdateStream(stream.Id, ("ecl_score", score))));
+
+        error.Errors.Keys.ShouldBe(["changes[0].fields[0]"]);
+    }
+
+    [Fact]
+    public async Task SubmitAsync_RefusesACreateMissingARequiredField_NamingThatField()
+    {
+        var error = await Should.ThrowAsync<InvalidValuesException>(() => Scenario.SubmitAsync(0.9,
+            new SubmittedChange("stream", null, [new FieldChange("priority", "Now")])));
+
+        error.Errors.Keys.ShouldContain("changes[0].title");
     }
 }

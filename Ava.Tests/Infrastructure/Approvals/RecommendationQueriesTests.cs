@@ -6,29 +6,17 @@ using static Ava.Tests.TestData.ApprovalScenario;
 
 namespace Ava.Tests.Infrastructure.Approvals;
 
-public sealed class RecommendationQueriesTests : IAsyncLifetime
+public sealed class RecommendationQueriesTests : ApprovalServicesTest
 {
-    private ServiceDatabase _db = default!;
-    private ApprovalScenario _scenario = default!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _db = await ServiceDatabase.CreateAsync();
-        _scenario = new ApprovalScenario(_db);
-        _scenario.AsAdmin();
-    }
-
-    public async ValueTask DisposeAsync() => await _db.DisposeAsync();
-
     [Fact]
     public async Task GetAsync_SaysSo_WhenTheTargetChangedAfterSubmission()
     {
-        var stream = await _scenario.CreateStreamAsync();
-        var submitted = await _scenario.SubmitAsync(0.9, UpdateStream(stream.Id, ("priority", "High")));
-        await _scenario.Use<Ava.Infrastructure.Streams.StreamService, Ava.Infrastructure.Streams.StreamDetail>(
+        var stream = await Scenario.CreateStreamAsync();
+        var submitted = await Scenario.SubmitAsync(0.9, UpdateStream(stream.Id, ("priority", "High")));
+        await Scenario.Use<Ava.Infrastructure.Streams.StreamService, Ava.Infrastructure.Streams.StreamDetail>(
             s => s.UpdateAsync(stream.Id, Sample with { Priority = StreamPriority.Low }, stream.Version));
 
-        var preview = (await _scenario.GetAsync(submitted.Id))!.Preview.ShouldHaveSingleItem();
+        var preview = (await Scenario.GetAsync(submitted.Id))!.Preview.ShouldHaveSingleItem();
 
         preview.ChangedSinceSubmission.ShouldNotBeNull().ShouldStartWith("Changed by admin@ava.local at ");
         preview.Fields.ShouldHaveSingleItem().ShouldBe(new Ava.Infrastructure.ChangeSets.FieldPreview("priority", "Low", "High", false));
@@ -37,15 +25,15 @@ public sealed class RecommendationQueriesTests : IAsyncLifetime
     [Fact]
     public async Task ListAsync_ServesThePageAskedFor_WithTheTotalAndTheCountsPerBand()
     {
-        var stream = await _scenario.CreateStreamAsync();
+        var stream = await Scenario.CreateStreamAsync();
         var ids = new List<long>();
         foreach (var confidence in new[] { 0.9, 0.5, 0.8 })
         {
-            ids.Add((await _scenario.SubmitAsync(confidence, UpdateStream(stream.Id, ("priority", "High")))).Id);
+            ids.Add((await Scenario.SubmitAsync(confidence, UpdateStream(stream.Id, ("priority", "High")))).Id);
         }
 
-        var second = await _scenario.Use<RecommendationQueries, RecommendationPage>(s => s.ListAsync(new RecommendationQuery(), new PageRequest(1, 2)));
-        var huge = await _scenario.Use<RecommendationQueries, RecommendationPage>(s => s.ListAsync(new RecommendationQuery(), new PageRequest(0, 100_000)));
+        var second = await Scenario.Use<RecommendationQueries, RecommendationPage>(s => s.ListAsync(new RecommendationQuery(), new PageRequest(1, 2)));
+        var huge = await Scenario.Use<RecommendationQueries, RecommendationPage>(s => s.ListAsync(new RecommendationQuery(), new PageRequest(0, 100_000)));
 
         second.Items.ShouldHaveSingleItem().Id.ShouldBe(ids[0]);
         (second.Total, second.Rows.Request.Page, second.Rows.Request.Size).ShouldBe((3, 1, 2));

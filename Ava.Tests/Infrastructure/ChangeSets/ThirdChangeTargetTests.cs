@@ -103,10 +103,21 @@ public sealed class ThirdChangeTargetTests : DashboardTestContext, IAsyncLifetim
     }
 
     [Fact]
+    public async Task AWidgetSubmission_IsRefusedWithTheWidgetValidatorsMessage_WhenTheValueBreaksItsRule()
+    {
+        var refused = await Should.ThrowAsync<InvalidValuesException>(() => _scenario.SubmitAsync(0.9, Change(_gear.Id, null, ("size", "500"))));
+
+        refused.Errors["changes[0].fields[0]"].ShouldBe(["Size must be between 1 and 100."]);
+    }
+
+    [Fact]
     public async Task AWidgetApproval_FailsWithTheWidgetValidatorsMessage_AndChangesNothing()
     {
         var before = await RowAsync(_gear.Id);
-        var submitted = await _scenario.SubmitAsync(0.9, Change(_gear.Id, null, ("size", "500")));
+        var submitted = await _scenario.SubmitAsync(0.9, Change(_gear.Id, null, ("size", "50")));
+
+        // Submission refuses such a value now; a recommendation recorded before that rule still meets the validator at approval.
+        await _db.ExecuteRawAsync($"UPDATE Recommendations SET Changes = replace(Changes, '\"50\"', '\"500\"') WHERE Id = {submitted.Id}");
 
         (await _scenario.GetAsync(submitted.Id))!.Preview.ShouldHaveSingleItem().Problems.ShouldBe(["Size must be between 1 and 100."]);
         var failed = await Should.ThrowAsync<ApplyFailedException>(() => _scenario.ApproveAsync(submitted.Id));

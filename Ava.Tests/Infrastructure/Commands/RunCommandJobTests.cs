@@ -35,6 +35,7 @@ public sealed class RunCommandJobTests(CommandsApp app)
     public async Task ARunFoundRunning_IsMarkedInterruptedAndNotRunAgain_AsAfterACrash()
     {
         // What a crash leaves: the run was claimed and its process started, then the dashboard died.
+        _ = app.Services; // the app migrates and seeds its database when it starts
         long id;
         await using (var db = app.OpenDatabase())
         {

@@ -101,6 +101,8 @@ public sealed class WorkflowCallerTests(WorkflowCallerTests.App app) : IClassFix
     [Fact]
     public async Task ScheduledArchiveRun_IsAuditedAsTheSystemActor_AndRaisesNoViolation()
     {
+        // The app creates its database when it starts; this test may be the first of its class to run.
+        var jobs = app.Services.GetRequiredService<IRecurringJobManagerV2>();
         await using (var db = app.OpenDatabase())
         {
             db.Streams.Add(new IntelligenceStream(
@@ -111,7 +113,7 @@ public sealed class WorkflowCallerTests(WorkflowCallerTests.App app) : IClassFix
         }
 
         // What the scheduler does when the cron fires: the recurring job runs with no requester.
-        var jobId = app.Services.GetRequiredService<IRecurringJobManagerV2>().TriggerJob(ArchiveOldStreamsJob.Name);
+        var jobId = jobs.TriggerJob(ArchiveOldStreamsJob.Name);
 
         var run = await WaitForRunAsync(jobId, WorkflowStatus.Succeeded);
         run.RequestedById.ShouldBeNull();

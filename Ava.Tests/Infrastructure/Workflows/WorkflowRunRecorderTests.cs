@@ -31,6 +31,14 @@ public sealed class WorkflowRunRecorderTests(WorkflowRunRecorderTests.App app) :
         run.Error.ShouldBe(AlwaysFailingJob.Message);
         run.WorkflowName.ShouldBe(AlwaysFailingJob.Name);
         run.EndedAt.ShouldNotBeNull();
+        await using var db = app.OpenDatabase();
+        var failed = await db.AuditEvents.SingleAsync(e => e.Action == WorkflowAuditActions.Failed && e.Metadata!.Contains(jobId));
+        failed.Success.ShouldBeFalse();
+        failed.Resource.ShouldBe($"workflow/{AlwaysFailingJob.Name}");
+        failed.UserName.ShouldBe($"system:{AlwaysFailingJob.Name}");
+        failed.Error.ShouldBe(AlwaysFailingJob.Message);
+        var alert = await db.Alerts.SingleAsync(a => a.Kind == Ava.Domain.Alerts.Alert.WorkflowFailedKind && a.Message.Contains(AlwaysFailingJob.Message));
+        alert.Message.ShouldContain("after 3 attempt(s)");
     }
 
     [Fact]

@@ -56,4 +56,19 @@ public sealed class ApiRateLimitTests(ApiRateLimitTests.App app) : IClassFixture
 
         statuses.ShouldBe([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests]);
     }
+
+    [Fact]
+    public async Task Decisions_SpendTheGeneralLimitToo_NotOnlyTheirStricterOne()
+    {
+        // The decision window (5) is wider than the general one (3) here: the fourth decision is refused by the general limit.
+        using var admin = await ApiClient.ForAsync(app, AvaAppFactory.AdminEmail);
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            using var response = await admin.PostJsonAsync($"/api/v1/recommendations/{900_000 + i}/reject", new { reason = "Not needed." });
+            statuses.Add(response.StatusCode);
+        }
+
+        statuses.ShouldBe([HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.TooManyRequests]);
+    }
 }

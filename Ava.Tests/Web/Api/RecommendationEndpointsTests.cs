@@ -130,10 +130,30 @@ public sealed class RecommendationEndpointsTests(AvaAppFactory app)
     }
 
     [Fact]
+    public async Task Submit_Refuses400NamingTheField_WhenAProposedValueBreaksTheFieldsRules()
+    {
+        using var developer = await ApiClient.ForAsync(app, AvaAppFactory.DeveloperEmail);
+        var stream = await ApiScenario.CreateStreamAsync(developer);
+
+        using var tooLong = await developer.PostJsonAsync(Recommendations, ApiScenario.Recommendation(stream, 0.9, ("title", new string('x', 1_000_000))));
+        using var infinite = await developer.PostJsonAsync(Recommendations, ApiScenario.Recommendation(stream, 0.9, ("ecl_score", "1e400")));
+
+        (await tooLong.ReadProblemAsync(400)).FieldErrors("changes[0]").ShouldHaveSingleItem().ShouldContain("200");
+        (await infinite.ReadProblemAsync(400)).FieldErrors("changes[0]").ShouldNotBeEmpty();
+    }
+
+    [Fact]
     public async Task Approve_Refuses422AndMarksItFailed_WhenAProposedValueIsInvalid()
     {
         using var developer = await ApiClient.ForAsync(app, AvaAppFactory.DeveloperEmail);
-        var id = await ApiScenario.SubmitAsync(developer, await ApiScenario.CreateStreamAsync(developer), 0.9, ("title", "Hi"));
+        var id = await ApiScenario.SubmitAsync(developer, await ApiScenario.CreateStreamAsync(developer), 0.9, ("title", "Hello there"));
+
+        // Submission refuses such a value now; a recommendation recorded before that rule still meets the validator at approval.
+        await using (var db = app.OpenDatabase())
+        {
+            await db.Database.ExecuteSqlAsync($"UPDATE Recommendations SET Changes = replace(Changes, '\"Hello there\"', '\"Hi\"') WHERE Id = {id}", TestContext.Current.CancellationToken);
+        }
+
         using var admin = await ApiClient.ForAsync(app, AvaAppFactory.AdminEmail);
 
         using var response = await admin.PostJsonAsync($"{Recommendations}/{id}/approve", new { });

@@ -27,5 +27,4 @@ public static class ChangeSetLabels
 
     /// <summary>Why the approver could approve, as the changeset recorded it (either spelling).</summary>
     public static string Grant(string grant) => GrantLabels.Of(grant) ?? grant;
-
 }

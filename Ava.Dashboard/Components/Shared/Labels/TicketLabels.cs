@@ -30,5 +30,4 @@ public static class TicketLabels
         TicketStatus.Resolved => "Resolve",
         _ => $"Move to {Of(next)}",
     };
-
 }
