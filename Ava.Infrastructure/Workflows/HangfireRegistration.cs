@@ -19,18 +19,14 @@ internal static class HangfireRegistration
     /// </summary>
     public static IServiceCollection AddWorkflows(this IServiceCollection services, DatabaseOptions database, string? connectionString, WorkflowOptions workflows)
     {
-        services.AddSingleton<JobStorage>(_ => database.Provider == DatabaseProvider.SqlServer
-            ? new SqlServerStorage(connectionString, new SqlServerStorageOptions
-            {
-                PrepareSchemaIfNecessary = true,
-                QueuePollInterval = TimeSpan.FromSeconds(5),
-            })
-            : new InMemoryStorage(new InMemoryStorageOptions
-            {
-                // Numeric ids start again at 1 after every restart and would match the runs an earlier
-                // process recorded; WorkflowRuns.JobId must stay unique across restarts.
-                IdType = InMemoryStorageIdType.Guid,
-            }));
+        services.AddSingleton<JobStorage>(sp =>
+        {
+            // Hangfire logs through a process-wide provider, which AddHangfire points at the host that resolves
+            // its configuration; a storage built before that would log through a host that may be gone (tests
+            // run many hosts in one process).
+            _ = sp.GetRequiredService<IGlobalConfiguration>();
+            return NewStorage(database, connectionString);
+        });
 
         services.AddSingleton<IJobFilterProvider>(sp =>
         {
@@ -88,4 +84,17 @@ internal static class HangfireRegistration
         services.AddScoped<WorkflowRunActions>();
         return services;
     }
+
+    private static JobStorage NewStorage(DatabaseOptions database, string? connectionString) => database.Provider == DatabaseProvider.SqlServer
+        ? new SqlServerStorage(connectionString, new SqlServerStorageOptions
+        {
+            PrepareSchemaIfNecessary = true,
+            QueuePollInterval = TimeSpan.FromSeconds(5),
+        })
+        : new InMemoryStorage(new InMemoryStorageOptions
+        {
+            // Numeric ids start again at 1 after every restart and would match the runs an earlier
+            // process recorded; WorkflowRuns.JobId must stay unique across restarts.
+            IdType = InMemoryStorageIdType.Guid,
+        });
 }

@@ -14,9 +14,9 @@ public class NavMenuTests : DashboardTestContext
 {
     public static TheoryData<string, string[]> SectionsByRole => new()
     {
-        { Roles.Admin, ["/", "/streams", "/codestones", "/approvals", "/changesets", "/tickets", "/prompts", "/workflows", "/execution", "/audit", "/admin/users", "/jobs"] },
-        { Roles.Developer, ["/", "/streams", "/codestones", "/approvals", "/changesets", "/prompts", "/workflows", "/execution"] },
-        { Roles.Viewer, ["/", "/streams", "/codestones"] },
+        { Roles.Admin, ["/", "/streams", "/codestones", "/approvals", "/changesets", "/tickets", "/prompts", "/workflows", "/execution", "/health", "/audit", "/admin/users", "/admin/settings", "/jobs"] },
+        { Roles.Developer, ["/", "/streams", "/codestones", "/approvals", "/changesets", "/prompts", "/workflows", "/execution", "/health"] },
+        { Roles.Viewer, ["/", "/streams", "/codestones", "/health"] },
     };
 
     [Theory]
@@ -49,7 +49,7 @@ public class NavMenuTests : DashboardTestContext
     {
         var menu = await RenderMenuAsync(Approver(Roles.Viewer));
 
-        Hrefs(menu).ShouldBe(["/", "/streams", "/codestones", "/approvals", "/changesets", "/tickets"]);
+        Hrefs(menu).ShouldBe(["/", "/streams", "/codestones", "/approvals", "/changesets", "/tickets", "/health"]);
     }
 
     [Fact]

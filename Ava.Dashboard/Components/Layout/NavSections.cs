@@ -30,8 +30,10 @@ public static class NavSections
         new("Prompts", "/prompts", Icons.Material.Filled.Psychology, Policies.RunAiPrompts, Capability: Capabilities.AiFeatures),
         new("Workflows", "/workflows", Icons.Material.Filled.AccountTree, Policies.ViewExecutionQueue),
         new("Execution", "/execution", Icons.Material.Filled.Terminal, Policies.ViewExecutionQueue, Capability: Capabilities.CommandExecution),
+        new("Health", "/health", Icons.Material.Filled.MonitorHeart, Policies.ViewDashboards),
         new("Audit log", "/audit", Icons.Material.Filled.Policy, Policies.ViewLogs),
         new("Users", "/admin/users", Icons.Material.Filled.People, Policies.ManageUsers),
+        new("Settings", "/admin/settings", Icons.Material.Filled.Settings, Policies.ModifySchemas),
         new("Jobs (Hangfire)", "/jobs", Icons.Material.Filled.Work, Policies.JobsDashboard, FullPageLoad: true),
     ];
 }
