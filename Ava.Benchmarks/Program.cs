@@ -1,6 +1,6 @@
 using Ava.Benchmarks;
 
-// Usage: dotnet run -c Release --project Ava.Benchmarks -- [audit] [streams] [streams-page] [approvals] [api] [ai] [commands] [--append N] [--chain N] [--streams N] [--pending N] [--verifications N] [--ai-calls N] [--runs N]
+// Usage: dotnet run -c Release --project Ava.Benchmarks -- [audit] [streams] [streams-page] [approvals] [api] [ai] [commands] [operations] [--append N] [--chain N] [--streams N] [--pending N] [--verifications N] [--ai-calls N] [--runs N] [--samples N]
 var append = ArgValue("--append", 5_000);
 var chain = ArgValue("--chain", 1_000_000);
 var streams = ArgValue("--streams", 100_000);
@@ -8,6 +8,7 @@ var pending = ArgValue("--pending", 10_000);
 var verifications = ArgValue("--verifications", 20_000);
 var aiCalls = ArgValue("--ai-calls", 300);
 var commandRuns = ArgValue("--runs", 40);
+var operationSamples = ArgValue("--samples", 40);
 Console.WriteLine($"Ava Prime benchmarks · {Environment.ProcessorCount} cores · .NET {Environment.Version} · {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
 Console.WriteLine();
 
@@ -44,6 +45,11 @@ if (args.Length == 0 || args.Contains("ai"))
 if (args.Length == 0 || args.Contains("commands"))
 {
     await CommandBenchmarks.RunAsync(commandRuns);
+}
+
+if (args.Length == 0 || args.Contains("operations"))
+{
+    await OperationsBenchmarks.RunAsync(operationSamples);
 }
 
 int ArgValue(string name, int fallback)
