@@ -1,4 +1,5 @@
 using Ava.Domain.Recommendations;
+using Ava.Domain.Security;
 using Ava.Domain.Streams;
 using Ava.Infrastructure.Approvals;
 using Ava.Infrastructure.ChangeSets;
@@ -68,7 +69,11 @@ internal static class ApprovalBenchmarks
             var decisions = scope.ServiceProvider.GetRequiredService<RecommendationDecisions>();
             var changes = streams().Select((id, j) => new SubmittedChange("stream", id,
                 [new FieldChange("priority", (i + j) % 2 == 0 ? "High" : "Low"), new FieldChange("ecl_score", $"0.{(i + j) % 9 + 1}")])).ToList();
+            // Submitted by a Developer: an approver never approves their own recommendation (separation of duties).
+            var approver = host.User;
+            host.User = ServiceDatabase.Principal("developer@ava.local", Roles.Developer);
             var submitted = await intake.SubmitAsync(new RecommendationSubmission(changes, "Benchmark.", 0.9, "api:bench"));
+            host.User = approver;
             var changeSetId = 0L;
             var elapsed = await Measure.TimeAsync(async () => changeSetId = await decisions.ApproveAsync(submitted.Id));
             var undo = rollBack

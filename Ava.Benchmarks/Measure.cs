@@ -31,6 +31,10 @@ internal static class Measure
         return samples;
     }
 
+    /// <summary>The synchronous form of <see cref="SamplesAsync"/>, for CPU-bound work.</summary>
+    public static double[] Samples(int warmup, int runs, Action action) =>
+        SamplesAsync(warmup, runs, () => { action(); return Task.CompletedTask; }).GetAwaiter().GetResult();
+
     public static double Percentile(double[] sorted, double p) =>
         sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Length) - 1, 0, sorted.Length - 1)];
 

@@ -1,4 +1,5 @@
 using Ava.Domain.Streams;
+using Ava.Infrastructure.Security;
 using Ava.Infrastructure.Streams;
 using Ava.Infrastructure.Workflows;
 using Microsoft.EntityFrameworkCore;
@@ -53,7 +54,8 @@ internal static class StreamBenchmarks
         // Baseline: the same rows archived by one UPDATE, without batches, audit events or progress.
         await using (var db = host.NewContext())
         {
-            await db.Streams.Where(s => s.Status == StreamStatus.Archived && s.UpdatedBy == ArchiveOldStreamsJob.Name)
+            var archivedBy = host.User.DisplayName();
+            await db.Streams.Where(s => s.Status == StreamStatus.Archived && s.UpdatedBy == archivedBy)
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, StreamStatus.Raw));
         }
 

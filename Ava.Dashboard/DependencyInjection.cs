@@ -38,10 +38,15 @@ public static class DependencyInjection
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
         services.AddSingleton<TargetLabels>();
         services.AddScoped<CircuitScope>();
+        services.AddScoped<CircuitSession>();
         services.AddScoped<CircuitHandler, CircuitLogContext>();
         services.AddScoped<IInteractiveUserContext, UserContext>();
         services.AddScoped<IAuditActorAccessor, AuditActorAccessor>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditingAuthorizationResultHandler>();
+        services.AddMemoryCache();
+        services.AddOptions<ClientThrottleOptions>().BindConfiguration(ClientThrottleOptions.Section);
+        services.AddSingleton<RefusedRequestThrottle>();
+        services.AddSingleton<SignInThrottle>();
 
         services.AddAuthentication(options =>
             {
@@ -80,6 +85,18 @@ public static class DependencyInjection
             // A refresh keeps the original sign-in time; only a new sign-in sets it.
             var now = (context.Options.TimeProvider ?? TimeProvider.System).GetUtcNow();
             context.Properties.Items.TryAdd(SignedInAtItem, now.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+            // The same time as a claim, so an open circuit can end the session on time too (CircuitSession).
+            if (context.Principal?.Identity is System.Security.Claims.ClaimsIdentity identity)
+            {
+                foreach (var stale in identity.FindAll(CircuitSession.SignedInAtClaim).ToList())
+                {
+                    identity.RemoveClaim(stale);
+                }
+
+                identity.AddClaim(new System.Security.Claims.Claim(CircuitSession.SignedInAtClaim, context.Properties.Items[SignedInAtItem]!));
+            }
+
             return Task.CompletedTask;
         };
         options.Events.OnValidatePrincipal = async context =>

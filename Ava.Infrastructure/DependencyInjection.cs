@@ -3,6 +3,7 @@ using Ava.Infrastructure.Alerts;
 using Ava.Infrastructure.ApiTokens;
 using Ava.Infrastructure.Approvals;
 using Ava.Infrastructure.Audit;
+using Ava.Infrastructure.Briefings;
 using Ava.Infrastructure.Codestones;
 using Ava.Infrastructure.Commands;
 using Ava.Infrastructure.Common;
@@ -37,6 +38,7 @@ public static class DependencyInjection
 
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
         services.Configure<WorkflowOptions>(configuration.GetSection(WorkflowOptions.Section));
+        services.Configure<AuditOptions>(configuration.GetSection(AuditOptions.Section));
         services.AddSingleton(BootstrapOptions.From(configuration));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<LiveUpdates>();
@@ -59,10 +61,12 @@ public static class DependencyInjection
         services.AddContent(configuration);
         services.AddStreams();
         services.AddCodestones();
-        services.AddApiTokens();
+        services.AddApiTokens(configuration);
         services.AddApprovals(configuration);
         services.AddAi(configuration);
         services.AddPrompts();
+        services.AddBriefings(configuration);
+        services.AddCodeReviews();
         services.AddHealth(configuration, contentRoot);
         services.AddOperationsMetrics();
         services.AddAlerts(configuration);

@@ -24,6 +24,8 @@ internal static class ApiEndpoints
         api.MapOperationsEndpoints();
         api.MapPromptEndpoints();
         api.MapCommandEndpoints();
+        api.MapBriefingEndpoints();
+        api.MapCodeReviewEndpoints();
 
         // A token holder asking for a path or method that does not exist gets a problem, not the sign-in page's challenge.
         api.MapFallback("{**path}", (HttpContext context, EndpointDataSource endpoints) => NoSuchEndpoint(context, endpoints))

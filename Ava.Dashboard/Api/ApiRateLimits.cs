@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 
 namespace Ava.Dashboard.Api;
 
-/// <summary>The <c>Api:RateLimit</c> section: fixed windows per API token (per client address without one).</summary>
+/// <summary>The <c>Api:RateLimit</c> section: fixed windows per user of an API token (per client address without one).</summary>
 public sealed class ApiRateLimitOptions
 {
     public const string Section = "Api:RateLimit";
@@ -52,10 +52,14 @@ public static class ApiRateLimits
         return services;
     }
 
-    /// <summary>Whose allowance a request spends: its token's (the rate limiter runs after authentication), else its address's.</summary>
+    /// <summary>
+    /// Whose allowance a request spends: its token's owner's (the rate limiter runs after authentication),
+    /// so a user's tokens share one allowance and more tokens do not multiply it; else its address's.
+    /// </summary>
     internal static string PartitionKey(HttpContext context) =>
-        context.User.FindFirstValue(ApiTokenAuthentication.TokenIdClaim) is { } tokenId
-            ? "token:" + tokenId
+        context.User.FindFirstValue(ApiTokenAuthentication.TokenIdClaim) is not null
+        && context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId
+            ? "user:" + userId
             : "address:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
 
     private static RateLimitPartition<string> Partition(HttpContext context, string policy, Func<ApiRateLimitOptions, int> permits)
@@ -86,6 +90,6 @@ public static class ApiRateLimits
         await TypedResults.Problem(
             statusCode: StatusCodes.Status429TooManyRequests,
             title: "Too many requests",
-            detail: $"This token (or address) has used its requests for the current window. Try again in {wait} s.").ExecuteAsync(context);
+            detail: $"Your account (or this address) has used its API requests for the current window. Try again in {wait} s.").ExecuteAsync(context);
     }
 }

@@ -9,10 +9,12 @@ namespace Ava.Dashboard.Hosting;
 
 /// <summary>
 /// Marks the circuit's DI scope as a circuit and gives every inbound circuit activity
-/// (events, JS calls, renders) a correlation id and the user's name in the log context.
+/// (events, JS calls, renders) a correlation id and the user's name in the log context; each one
+/// counts as activity for the session's idle limit.
 /// </summary>
 internal sealed class CircuitLogContext(
     CircuitScope scope,
+    CircuitSession session,
     AuthenticationStateProvider authentication,
     IHttpContextAccessor httpContextAccessor) : CircuitHandler
 {
@@ -28,6 +30,7 @@ internal sealed class CircuitLogContext(
     public override Func<CircuitInboundActivityContext, Task> CreateInboundActivityHandler(Func<CircuitInboundActivityContext, Task> next) =>
         async context =>
         {
+            session.MarkActivity();
             var user = (await authentication.GetAuthenticationStateAsync()).User;
             var correlationId = $"circuit-{context.Circuit.Id}";
             using (CorrelationContext.Begin(correlationId))

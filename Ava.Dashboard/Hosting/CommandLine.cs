@@ -6,6 +6,7 @@ using Ava.Infrastructure.Identity;
 using Ava.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace Ava.Dashboard.Hosting;
 
@@ -98,7 +99,8 @@ internal static class CommandLine
         {
             try
             {
-                created = await scope.ServiceProvider.GetRequiredService<ApiTokenService>().CreateAsync(new NewApiToken(command.Name!, command.ExpiresInDays));
+                created = await scope.ServiceProvider.GetRequiredService<ApiTokenService>().CreateAsync(new NewApiToken(command.Name!,
+                    command.ExpiresInDays ?? scope.ServiceProvider.GetRequiredService<IOptions<ApiTokenOptions>>().Value.DefaultExpiryDays));
             }
             catch (InvalidValuesException invalid)
             {

@@ -34,6 +34,8 @@ internal static class Pipeline
             options.EnrichDiagnosticContext = (diagnostics, http) =>
                 diagnostics.Set("ClientIp", http.Connection.RemoteIpAddress?.ToString());
         });
+        // Before authentication and the audit trail: an address that keeps being refused is answered 429 unseen.
+        app.UseRefusedRequestThrottle();
         app.UseWhen(context => !ApiPaths.IsApi(context.Request.Path), pages =>
             pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseApiErrors();

@@ -5,7 +5,12 @@ using Serilog.Context;
 
 namespace Ava.Dashboard.Hosting;
 
-/// <summary>One correlation id per HTTP request (a safe incoming X-Correlation-ID, else the trace id), and the user's name, in the log context.</summary>
+/// <summary>
+/// One correlation id per HTTP request, always the server's own: it goes into the audit log, where a
+/// value chosen by the client could tie unrelated events together or pose as another request. A
+/// client's own X-Correlation-ID (when it is a plain token) is kept beside it in the application log
+/// as ClientCorrelationId, so callers can still find their requests. The user's name is in the log context too.
+/// </summary>
 internal static partial class RequestContextMiddleware
 {
     public const string HeaderName = "X-Correlation-ID";
@@ -14,11 +19,11 @@ internal static partial class RequestContextMiddleware
         app.Use(async (context, next) =>
         {
             var incoming = context.Request.Headers[HeaderName].ToString();
-            var correlationId = SafeId().IsMatch(incoming) ? incoming : context.TraceIdentifier;
-            context.TraceIdentifier = correlationId;
+            var correlationId = context.TraceIdentifier;
             context.Response.Headers[HeaderName] = correlationId;
             using (CorrelationContext.Begin(correlationId))
             using (LogContext.PushProperty("CorrelationId", correlationId))
+            using (LogContext.PushProperty("ClientCorrelationId", SafeId().IsMatch(incoming) ? incoming : null))
             using (LogContext.PushProperty("UserName", context.User.DisplayName()))
             {
                 await next();

@@ -28,9 +28,7 @@ internal static class StartupTasks
             await app.Services.GetRequiredService<WorkflowRecovery>().RequeueInterruptedRunsAsync();
         }
 
-        RecurringWorkflows.Register(
-            app.Services.GetRequiredService<IRecurringJobManager>(),
-            app.Services.GetRequiredService<IOptions<WorkflowOptions>>().Value);
+        RecurringWorkflows.Register(app.Services.GetRequiredService<IRecurringJobManager>(), app.Services);
 
         var demo = app.Services.GetRequiredService<BootstrapOptions>().Demo;
         app.Lifetime.ApplicationStarted.Register(() => PrintWelcome(app, notice, demo));

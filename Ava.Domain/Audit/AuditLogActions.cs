@@ -5,4 +5,7 @@ namespace Ava.Domain.Audit;
 public static class AuditLogActions
 {
     public const string Exported = "audit.exported";
+
+    /// <summary>A signed checkpoint of the chain's head (the audit-checkpoint workflow).</summary>
+    public const string Checkpoint = "audit.checkpoint";
 }

@@ -32,4 +32,7 @@ public static class UserAuditActions
 public static class SecurityAuditActions
 {
     public const string Violation = "security.violation";
+
+    /// <summary>An address ran into a limit (refused requests, failed sign-ins); recorded once per address and window.</summary>
+    public const string Throttled = "security.throttled";
 }

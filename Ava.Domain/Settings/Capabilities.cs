@@ -20,7 +20,7 @@ public static class Capabilities
 
     public static readonly Capability ApiRateLimits = new(
         "ApiRateLimits", "API rate limits",
-        "The per-token request limits of the REST API. Switched off, a token may send any number of requests; refused tokens are still limited per address.");
+        "The REST API's request windows per user (per address without a token). Switched off, a caller may send any number of requests; refused tokens and refused requests are still limited per address.");
 
     public static IReadOnlyList<Capability> All { get; } = [AiFeatures, CommandExecution, ApiRateLimits];
 

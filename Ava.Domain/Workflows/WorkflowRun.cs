@@ -9,6 +9,7 @@ namespace Ava.Domain.Workflows;
 public sealed class WorkflowRun : IVersioned
 {
     public const int MaxErrorLength = 4000;
+    public const int MaxStageLength = 200;
 
     private WorkflowRun()
     {
@@ -51,6 +52,9 @@ public sealed class WorkflowRun : IVersioned
     public int? ProgressProcessed { get; private set; }
 
     public int? ProgressTotal { get; private set; }
+
+    /// <summary>What the run is doing now, for workflows that report stages rather than items ("Writing the briefing").</summary>
+    public string? ProgressStage { get; private set; }
 
     public DateTimeOffset QueuedAt { get; private set; }
 

@@ -20,9 +20,11 @@ public sealed class ApiTokensPage(IPage page)
 
     public ILocator Row(string name) => TokenTable.GetByRole(AriaRole.Row).Filter(new() { HasText = name });
 
-    public async Task CreateAsync(string name)
+    /// <summary>Fills the form and creates the token; the page asks for the password again.</summary>
+    public async Task CreateAsync(string name, string password)
     {
         await page.GetByLabel("Name (what will use it").FillAsync(name);
+        await page.GetByLabel("Your password, to confirm it is you").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Create token", Exact = true }).ClickAsync();
     }
 }

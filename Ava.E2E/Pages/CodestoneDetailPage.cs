@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Ava.E2E.Infrastructure;
 using Microsoft.Playwright;
 
 namespace Ava.E2E.Pages;
@@ -22,6 +23,32 @@ public sealed partial class CodestoneDetailPage(IPage page)
     public ILocator EditButton => page.GetByRole(AriaRole.Button, new() { Name = "Edit", Exact = true });
 
     public ILocator DeleteButton => page.GetByRole(AriaRole.Button, new() { Name = "Delete", Exact = true });
+
+    /// <summary>The review status chip: "📝 Draft", "✅ Approved", …</summary>
+    public ILocator ReviewStatus => page.GetByTestId("codestone-review-status");
+
+    /// <summary>"ECL: 0.85", or "ECL: —" without one.</summary>
+    public ILocator Ecl => page.GetByTestId("codestone-ecl");
+
+    public ILocator RequestReviewButton => page.GetByRole(AriaRole.Button, new() { Name = "Request AI review", Exact = true });
+
+    /// <summary>The codestone's AI reviews, newest first.</summary>
+    public ILocator Reviews => page.GetByRole(AriaRole.Region, new() { Name = "AI reviews", Exact = true }).GetByTestId("code-review");
+
+    /// <summary>The state of the newest review: Queued, Reviewing, Completed or Failed.</summary>
+    public ILocator LatestReviewStatus => Reviews.First.GetByTestId("review-status");
+
+    /// <summary>The link from the newest review to its recommendation in the approval queue.</summary>
+    public ILocator LatestReviewRecommendation => Reviews.First.GetByTestId("review-recommendation");
+
+    public async Task GotoAsync(long id)
+    {
+        await page.GotoAsync($"/codestones/{id}");
+        await Assertions.Expect(Heading).ToBeVisibleAsync();
+    }
+
+    /// <summary>Asks for an AI review with the button on the page, once the page is live.</summary>
+    public Task RequestReviewAsync() => RequestReviewButton.ClickWhenInteractiveAsync();
 
     /// <summary>How many lines the caption says the code has.</summary>
     public async Task<int> CaptionLineCountAsync() =>

@@ -29,7 +29,8 @@ public sealed class WorkflowsPage(IPage page)
     {
         await page.GotoAsync(Path);
         await page.GetByRole(AriaRole.Combobox, new() { Name = "Status", Exact = true }).WaitUntilInteractiveAsync();
-        await Assertions.Expect(Table.GetByRole(AriaRole.Progressbar)).ToHaveCountAsync(0);
+        // The table's own loading bar, not the "Progress" bars of runs that report progress.
+        await Assertions.Expect(Table.Locator("[role=progressbar]:not([aria-label])")).ToHaveCountAsync(0);
         await Assertions.Expect(page.GetByText("Loading runs…")).ToHaveCountAsync(0);
     }
 
@@ -54,6 +55,9 @@ public sealed class WorkflowsPage(IPage page)
 
         /// <summary>"processed / total", shown once the run knows its total.</summary>
         public ILocator ProgressCaption => Cell("Progress").GetByText(" / ");
+
+        /// <summary>What the run is doing, or what it did last, for workflows that report stages.</summary>
+        public ILocator Stage => Cell("Progress").GetByTestId("run-stage");
 
         // Each MudTd carries its column's DataLabel.
         private ILocator Cell(string column) => row.Locator($"td[data-label='{column}']");

@@ -22,7 +22,7 @@ public sealed class ApiTests(DashboardFixture dashboard) : BrowserTest(dashboard
         var name = $"browser test {Guid.NewGuid():N}"[..24];
 
         // Act
-        await tokens.CreateAsync(name);
+        await tokens.CreateAsync(name, DemoPassword);
 
         // Assert: the token once, copied by its button; the list shows its prefix only.
         await Expect(tokens.OnceWarning).ToBeVisibleAsync();

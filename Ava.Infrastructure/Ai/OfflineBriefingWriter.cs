@@ -1,12 +1,15 @@
 using System.Globalization;
 using System.Text;
+using Ava.Infrastructure.Prompts;
 
 namespace Ava.Infrastructure.Ai;
 
 /// <summary>
 /// The offline generator's briefing: themes by tag and source, urgent items (priority Now),
 /// deployment candidates (ECL ≥ 0.8) and risks, from the stream items of the prompt, with one
-/// section per heading the template asks for and each stream cited by its id.
+/// section per heading the template asks for and each stream cited by its id. What changed in the
+/// product (the <see cref="PromptInputs.ProductChangesId"/> item) goes into the summary, and its open
+/// alerts and failed workflows into the risks.
 /// </summary>
 internal static class OfflineBriefingWriter
 {
@@ -14,14 +17,18 @@ internal static class OfflineBriefingWriter
 
     private sealed record Stream(string Id, string Title, string Source, string Priority, double? Ecl, IReadOnlyList<string> Tags, string Summary);
 
+    /// <summary>The product's own changes as the prompt states them: the counts, and the alert and failure lines.</summary>
+    private sealed record Product(int Decided, int Applied, int RolledBack, int OpenAlerts, int FailedWorkflows, IReadOnlyList<string> Risks);
+
     public static string Write(IReadOnlyList<string> headings, IReadOnlyList<OfflineItem> items, string? date, int? maxLength)
     {
-        var streams = items.Select(Parse).ToList();
+        var streams = items.Where(i => i.Source != PromptInputs.ProductChangesId).Select(Parse).ToList();
+        var product = items.FirstOrDefault(i => i.Source == PromptInputs.ProductChangesId) is { } changes ? ParseProduct(changes) : null;
         var listSize = maxLength is { } max ? Math.Max(1, max / 1000) : 4;
         var day = date ?? "today";
         for (; ; listSize--)
         {
-            var text = Compose(headings.Count > 0 ? headings : ["Summary"], streams, day, listSize);
+            var text = Compose(headings.Count > 0 ? headings : ["Summary"], streams, product, day, listSize);
             if (maxLength is null || text.Length <= maxLength || listSize <= 1)
             {
                 return maxLength is { } limit && text.Length > limit ? text[..limit] : text;
@@ -29,14 +36,14 @@ internal static class OfflineBriefingWriter
         }
     }
 
-    private static string Compose(IReadOnlyList<string> headings, List<Stream> streams, string day, int listSize)
+    private static string Compose(IReadOnlyList<string> headings, List<Stream> streams, Product? product, string day, int listSize)
     {
         var builder = new StringBuilder();
         builder.Append("> ").Append(OfflineChatClient.Notice).Append("\n\n");
         foreach (var heading in headings)
         {
             builder.Append("## ").Append(heading).Append('\n');
-            foreach (var line in Section(heading, streams, day, listSize))
+            foreach (var line in Section(heading, streams, day, listSize).Concat(ProductLines(heading, product, listSize)))
             {
                 builder.Append(line).Append('\n');
             }
@@ -86,7 +93,7 @@ internal static class OfflineBriefingWriter
             [
                 $"1. Triage the {Math.Max(urgent.Count, 1)} most urgent stream{Plural(Math.Max(urgent.Count, 1))}, starting with {Cite(first)} - Owner: on-call engineer - Deadline: {day} - Dependencies: none",
                 $"2. Review the {candidates.Count} deployment candidate{Plural(candidates.Count)} and approve or reject each - Owner: release manager - Deadline: {day} - Dependencies: passing CI",
-                $"3. Follow up the {risks.Count} stream{Plural(risks.Count)} that mention a risk - Owner: stream authors - Deadline: end of week - Dependencies: triage above",
+                $"3. Follow up the {risks.Count} stream{Plural(risks.Count)} that mention{(risks.Count == 1 ? "s" : "")} a risk - Owner: stream authors - Deadline: end of week - Dependencies: triage above",
             ];
         }
 
@@ -105,6 +112,46 @@ internal static class OfflineBriefingWriter
         }
 
         return [$"- The offline generator has no rule for \"{heading}\"; {streams.Count} stream{Plural(streams.Count)} were read."];
+    }
+
+    private static IEnumerable<string> ProductLines(string heading, Product? product, int n)
+    {
+        var key = heading.ToLowerInvariant();
+        if (product is null)
+        {
+            return [];
+        }
+
+        if (key.Contains("summary", StringComparison.Ordinal))
+        {
+            return [$"In the product: {product.Decided} recommendation{Plural(product.Decided)} decided, {product.Applied} changeset{Plural(product.Applied)} applied and {product.RolledBack} rolled back; {product.OpenAlerts} alert{Plural(product.OpenAlerts)} open and {product.FailedWorkflows} workflow{Plural(product.FailedWorkflows)} failed. [{PromptInputs.ProductChangesId}]"];
+        }
+
+        return key.Contains("risk", StringComparison.Ordinal) || key.Contains("block", StringComparison.Ordinal)
+            ? product.Risks.Take(n).Select(r => $"- {r} [{PromptInputs.ProductChangesId}] - Mitigation: an administrator looks at it today")
+            : [];
+    }
+
+    private static Product ParseProduct(OfflineItem item)
+    {
+        int Count(string name) => int.TryParse((item.Field(name) ?? "").Split(' ', 2)[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : 0;
+        var risks = new List<string>();
+        string? section = null;
+        foreach (var line in item.Text.Split('\n'))
+        {
+            if (!line.StartsWith("- ", StringComparison.Ordinal))
+            {
+                section = line.StartsWith("Open alerts:", StringComparison.Ordinal) ? "Open alert"
+                    : line.StartsWith("Failed workflows:", StringComparison.Ordinal) ? "Failed workflow"
+                    : null;
+            }
+            else if (section is not null && !line.StartsWith("- and ", StringComparison.Ordinal))
+            {
+                risks.Add($"{section}: {line[2..].Trim()}");
+            }
+        }
+
+        return new Product(Count("Recommendations decided"), Count("Changesets applied"), Count("Changesets rolled back"), Count("Open alerts"), Count("Failed workflows"), risks);
     }
 
     private static Stream Parse(OfflineItem item)

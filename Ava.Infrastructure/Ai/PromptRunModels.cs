@@ -53,7 +53,14 @@ public sealed record PromptRunResult(
     int Attempts,
     int DurationMs)
 {
+    /// <summary>The id of the template version that ran, for outputs that record where they came from.</summary>
+    public long VersionId { get; init; }
+
     public bool Succeeded => Outcome == PromptRunOutcome.Succeeded;
+
+    /// <summary>The untrusted inputs the scorer flagged, as the product keeps them beside what the run produced.</summary>
+    public IReadOnlyList<FlaggedInput> FlaggedInputs =>
+        [.. Injection.Items.Where(i => i.Flagged).Select(i => new FlaggedInput(i.Id, i.Label, i.Score, i.Reasons))];
 
     public PromptRunResult EnsureSucceeded() => Succeeded ? this : throw new PromptRunFailedException(this);
 }

@@ -101,7 +101,10 @@ public sealed class PromptRunner(
             runId, template.Name, version.Number, outcome, output?.Text, outcome == PromptRunOutcome.Succeeded ? output?.Json : null,
             output?.Errors ?? [], error, prepared.Injection,
             record.ContextSources, prepared.Context?.Dropped.Select(d => d.Id).ToList() ?? request.Items.Select(i => i.Id).ToList(),
-            provider.DisplayName, record.Model, !provider.IsEnabled, record.TokensIn, record.TokensOut, record.TokensEstimated, record.Attempts, (int)watch.ElapsedMilliseconds);
+            provider.DisplayName, record.Model, !provider.IsEnabled, record.TokensIn, record.TokensOut, record.TokensEstimated, record.Attempts, (int)watch.ElapsedMilliseconds)
+        {
+            VersionId = version.Id,
+        };
     }
 
     private async Task<ValidatedOutput> AttemptAsync(

@@ -4,11 +4,13 @@ using Ava.Domain.Audit;
 using Ava.Domain.Security;
 using Ava.Infrastructure.Audit;
 using Ava.Infrastructure.Common;
+using Ava.Infrastructure.Identity;
 using Ava.Infrastructure.Persistence;
 using Ava.Infrastructure.Security;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Ava.Infrastructure.ApiTokens;
 
@@ -25,6 +27,7 @@ public sealed class ApiTokenService(
     AuditTrail trail,
     VersionedWriter writer,
     IValidator<NewApiToken> validator,
+    IOptions<ApiTokenOptions> options,
     TimeProvider clock,
     ILogger<ApiTokenService> logger)
 {
@@ -34,6 +37,19 @@ public sealed class ApiTokenService(
         var (ownerId, _) = await SignedInCallerAsync();
         await validator.EnsureValidAsync(request, cancellationToken);
         var now = clock.GetUtcNow();
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            var held = await db.ApiTokens.AsNoTracking().Where(t => t.OwnerId == ownerId && t.RevokedAt == null).ToListAsync(cancellationToken);
+            var active = held.Count(t => t.StatusAt(now) == ApiTokenStatus.Active);
+            if (active >= options.Value.MaxActivePerUser)
+            {
+                throw new InvalidValuesException(new Dictionary<string, string[]>
+                {
+                    [nameof(NewApiToken.Name)] = [$"You have {active} active tokens, the most one account may hold; revoke one you no longer use first."],
+                });
+            }
+        }
+
         var secret = ApiTokenSecret.Generate();
         var expiresAt = request.ExpiresInDays is { } days ? now.AddDays(days) : (DateTimeOffset?)null;
         var token = await writer.CreateAsync(
@@ -49,6 +65,53 @@ public sealed class ApiTokenService(
     public async Task<IReadOnlyList<ApiTokenSummary>> ListOwnAsync(CancellationToken cancellationToken = default)
     {
         var (ownerId, _) = await SignedInCallerAsync();
+        return await ListOfAsync(ownerId, cancellationToken);
+    }
+
+    /// <summary>Anyone's tokens, newest first, for manage_users (the users page).</summary>
+    public async Task<IReadOnlyList<ApiTokenSummary>> ListForUserAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        await guard.DemandAsync(Permissions.ManageUsers);
+        return await ListOfAsync(userId, cancellationToken);
+    }
+
+    /// <summary>
+    /// Revokes every active token of <paramref name="userId"/> (the caller's own, or anyone's for manage_users),
+    /// each audited, in one transaction: after a password change, or when an account may be compromised.
+    /// </summary>
+    /// <returns>How many tokens were revoked.</returns>
+    public async Task<int> RevokeAllAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        var (callerId, caller) = await SignedInCallerAsync();
+        if (userId != callerId)
+        {
+            await guard.DemandAsync(Permissions.ManageUsers);
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var active = (await db.ApiTokens.Where(t => t.OwnerId == userId && t.RevokedAt == null).ToListAsync(cancellationToken))
+            .Where(t => t.StatusAt(now) == ApiTokenStatus.Active).ToList();
+        foreach (var token in active)
+        {
+            token.Revoke(caller.DisplayName(), now);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var token in active)
+        {
+            await trail.AppendAsync(db, new AuditEntry(ApiTokenAuditActions.Revoked, Resource(token.Id), true,
+                Metadata: AuditTrail.Metadata(new { name = token.Name, prefix = token.Prefix, ownerId = userId, all = true })), cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        logger.LogInformation("{Count} API tokens of user {UserId} revoked", active.Count, userId);
+        return active.Count;
+    }
+
+    private async Task<IReadOnlyList<ApiTokenSummary>> ListOfAsync(string ownerId, CancellationToken cancellationToken)
+    {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var tokens = await db.ApiTokens.AsNoTracking()
             .Where(t => t.OwnerId == ownerId)
@@ -84,7 +147,8 @@ public sealed class ApiTokenService(
     }
 
     /// <summary>
-    /// Checks a presented token: known, not revoked, not expired, its owner not locked out. Records the
+    /// Checks a presented token: known, not revoked, not expired, its owner not locked by an administrator
+    /// (the lockout after failed sign-ins does not stop tokens: they are separate credentials). Records the
     /// use at most once per <see cref="ApiToken.LastUsedPrecision"/>, so steady traffic does not write per request.
     /// </summary>
     public async Task<ApiTokenVerification> VerifyAsync(string presented, CancellationToken cancellationToken = default)
@@ -110,7 +174,7 @@ public sealed class ApiTokenService(
         {
             ApiTokenStatus.Revoked => ApiTokenRefusal.Revoked,
             ApiTokenStatus.Expired => ApiTokenRefusal.Expired,
-            _ when found.User.LockoutEnabled && found.User.LockoutEnd > now => ApiTokenRefusal.UserLockedOut,
+            _ when AccountLocks.IsLockedByAdministrator(found.User) => ApiTokenRefusal.UserLockedOut,
             _ => ApiTokenRefusal.None,
         };
         if (refusal != ApiTokenRefusal.None)

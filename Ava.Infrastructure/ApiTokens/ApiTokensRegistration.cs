@@ -1,4 +1,5 @@
 using FluentValidation;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ava.Infrastructure.ApiTokens;
@@ -6,8 +7,9 @@ namespace Ava.Infrastructure.ApiTokens;
 public static class ApiTokensRegistration
 {
     /// <summary>Personal access tokens for the REST API.</summary>
-    public static IServiceCollection AddApiTokens(this IServiceCollection services)
+    public static IServiceCollection AddApiTokens(this IServiceCollection services, IConfiguration configuration)
     {
+        services.Configure<ApiTokenOptions>(configuration.GetSection(ApiTokenOptions.Section));
         services.AddScoped<ApiTokenService>();
         services.AddSingleton<IValidator<NewApiToken>, NewApiTokenValidator>();
         return services;

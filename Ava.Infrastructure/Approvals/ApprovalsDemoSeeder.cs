@@ -13,9 +13,9 @@ using Microsoft.Extensions.Options;
 namespace Ava.Infrastructure.Approvals;
 
 /// <summary>
-/// Demo mode's approval loop, built on the demo streams and codestones: about 30 pending
-/// recommendations in the ready and needs-review bands from code_review, triage and
-/// api:sync-daemon; ten applied changesets (one rolled back, one whose stream was edited since, so
+/// Demo mode's approval loop, built on the demo streams and codestones: 30 pending
+/// recommendations in the ready and needs-review bands from triage and api:sync-daemon (the
+/// code_review ones come from real reviews, seeded by the code reviews' own seeder); ten applied changesets (one rolled back, one whose stream was edited since, so
 /// its rollback shows conflicts); three escalations with helpdesk tickets. Seeds once, after the
 /// streams seeder, through the same change targets as a real approval.
 /// </summary>
@@ -61,7 +61,8 @@ internal sealed class ApprovalsDemoSeeder(
         var rng = new Random(2026);
         var streams = await db.Streams.AsNoTracking().Where(s => s.Status != StreamStatus.Archived)
             .OrderByDescending(s => s.CreatedAt).Select(s => s.Id).Take(80).ToListAsync(cancellationToken);
-        var codestones = await db.Codestones.AsNoTracking().OrderBy(c => c.Id).Select(c => c.Id).Take(30).ToListAsync(cancellationToken);
+        // The newest codestones: the oldest dozen get real AI reviews and their recommendations from the code reviews' seeder.
+        var codestones = await db.Codestones.AsNoTracking().OrderByDescending(c => c.Id).Select(c => c.Id).Take(30).ToListAsync(cancellationToken);
         if (streams.Count < 50 || codestones.Count < 12)
         {
             return;
@@ -105,7 +106,7 @@ internal sealed class ApprovalsDemoSeeder(
         }, Developer, now.AddDays(-2));
         await db.SaveChangesAsync(cancellationToken);
 
-        // Thirty pending: streams from triage and the sync daemon, codestones from code review.
+        // Thirty pending: streams from triage and the sync daemon, codestones from triage.
         for (var i = 0; i < 30; i++)
         {
             var at = now.AddHours(-rng.Next(1, 24 * 6)).AddMinutes(-rng.Next(0, 60));
@@ -113,7 +114,7 @@ internal sealed class ApprovalsDemoSeeder(
             if (i % 3 == 2)
             {
                 var change = await CodestoneChangeAsync(db, codestone, codestones[i / 3], rng, cancellationToken);
-                await AddAsync(db, [change], CodestoneRationales[i % CodestoneRationales.Length], confidence, thresholds, "code_review", at, cancellationToken);
+                await AddAsync(db, [change], CodestoneRationales[i % CodestoneRationales.Length], confidence, thresholds, "triage", at, cancellationToken);
             }
             else
             {

@@ -39,7 +39,16 @@ public sealed class RecommendationIntake(
     /// Throws <see cref="InvalidValuesException"/> with a message per offending part, keyed like
     /// <c>changes[1].fields[0]</c>, and <see cref="PermissionDeniedException"/> without run_ai_prompts.
     /// </summary>
-    public async Task<SubmissionResult> SubmitAsync(RecommendationSubmission submission, CancellationToken cancellationToken = default)
+    public Task<SubmissionResult> SubmitAsync(RecommendationSubmission submission, CancellationToken cancellationToken = default) =>
+        SubmitAsync(submission, null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="SubmitAsync(RecommendationSubmission, CancellationToken)"/>, with <paramref name="alongside"/> run inside the
+    /// submission's transaction once the recommendation has its id: what the submitter records about it (a code
+    /// review linking its recommendation) commits with the recommendation or not at all.
+    /// </summary>
+    internal async Task<SubmissionResult> SubmitAsync(
+        RecommendationSubmission submission, Func<AvaDbContext, long, CancellationToken, Task>? alongside, CancellationToken cancellationToken)
     {
         var user = await guard.DemandAsync(Permissions.RunAiPrompts);
         var settings = options.Value;
@@ -74,6 +83,11 @@ public sealed class RecommendationIntake(
         if (band == ConfidenceBand.Escalated)
         {
             ticket = await EscalateAsync(db, recommendation, settings, now, cancellationToken);
+        }
+
+        if (alongside is not null)
+        {
+            await alongside(db, recommendation.Id, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);

@@ -14,6 +14,8 @@ public static class AuditRegistration
         services.AddScoped<AuditTrail>();
         services.AddScoped<AuditQueries>();
         services.AddScoped<AuditChainVerifier>();
+        services.AddSingleton<AuditCheckpointSigner>();
+        services.AddScoped<AuditCheckpointJob>();
         services.AddScoped<AlertService>();
         services.AddScoped<IDemoDataSeeder, AuditDemoSeeder>();
         return services;

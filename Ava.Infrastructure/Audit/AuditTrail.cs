@@ -124,7 +124,7 @@ public sealed class AuditTrail(
         }
     }
 
-    private static async Task AcquireChainLockAsync(AvaDbContext db, CancellationToken cancellationToken)
+    internal static async Task AcquireChainLockAsync(AvaDbContext db, CancellationToken cancellationToken)
     {
         if (db.Database.IsSqlServer())
         {

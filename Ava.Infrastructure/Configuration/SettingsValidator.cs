@@ -53,7 +53,14 @@ public static class SettingsValidator
             }
         }
 
+        var checkpointKey = configuration[$"{AuditOptions.Section}:CheckpointKey"];
+        if (!string.IsNullOrEmpty(checkpointKey) && checkpointKey.Length < AuditOptions.MinimumKeyLength)
+        {
+            errors.Add($"Audit:CheckpointKey must be at least {AuditOptions.MinimumKeyLength} characters (for example the output of 'openssl rand -base64 48').");
+        }
+
         CheckApprovals(configuration, errors);
+        errors.AddRange(BriefingOptions.Problems(configuration[$"{BriefingOptions.Section}:Cron"], configuration[$"{BriefingOptions.Section}:TimeZone"]));
         errors.AddRange(Ai.AiSettingsValidator.Validate(configuration));
         errors.AddRange(CommandSettings.Validate(configuration));
         errors.AddRange(OperationsSettingsValidator.Validate(configuration));

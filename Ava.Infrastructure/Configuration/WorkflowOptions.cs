@@ -41,6 +41,9 @@ public sealed class WorkflowOptions
     /// <summary>Cron of evaluate-alerts, which runs the alert rules and hands webhook messages over (UTC).</summary>
     public string AlertRulesCron { get; set; } = "* * * * *";
 
+    /// <summary>Cron of audit-checkpoint (UTC), which signs the audit chain's head; hourly by default.</summary>
+    public string AuditCheckpointCron { get; set; } = "0 * * * *";
+
     /// <summary>The configured retry delays, or <see cref="DefaultRetryDelaysSeconds"/> when none are configured.</summary>
     public int[] EffectiveRetryDelaysSeconds() =>
         RetryDelaysSeconds.Length > 0 ? RetryDelaysSeconds : [.. DefaultRetryDelaysSeconds];

@@ -15,7 +15,8 @@ namespace Ava.Infrastructure.Health;
 /// checkpoint's own event must still carry the hash it had. Events before the checkpoint are not read again;
 /// the audit page's "Verify chain" reads them all.
 /// </summary>
-internal sealed class AuditChainHealthCheck(IDbContextFactory<AvaDbContext> contexts, IOptionsMonitor<HealthOptions> options, TimeProvider clock) : IHealthCheck
+internal sealed class AuditChainHealthCheck(
+    IDbContextFactory<AvaDbContext> contexts, AuditCheckpointSigner signer, IOptionsMonitor<HealthOptions> options, TimeProvider clock) : IHealthCheck
 {
     public const string Name = "audit-chain";
 
@@ -35,7 +36,7 @@ internal sealed class AuditChainHealthCheck(IDbContextFactory<AvaDbContext> cont
             }
         }
 
-        var walk = await AuditChainWalk.WalkAsync(db, from, options.CurrentValue.AuditChainBatch, progress: null, cancellationToken);
+        var walk = await AuditChainWalk.WalkAsync(db, from, options.CurrentValue.AuditChainBatch, signer, progress: null, cancellationToken);
         if (!walk.IsIntact)
         {
             return HealthCheckResult.Unhealthy($"{walk.Problem} Verified up to #{walk.Last.Sequence}.", data: Data(walk.Last.Sequence, walk.Checked));

@@ -166,7 +166,7 @@ public sealed class UserAdministrationService(
         await ChangeAsync(userId, async (users, user) =>
         {
             Ensure(await users.SetLockoutEnabledAsync(user, true));
-            Ensure(await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue));
+            Ensure(await users.SetLockoutEndDateAsync(user, AccountLocks.AdministratorLockEnd));
             return new AuditEntry(UserAuditActions.Locked, $"user/{user.Email}", true, Metadata: AuditTrail.Metadata(new { userId }));
         });
         logger.LogInformation("User {UserId} locked", userId);

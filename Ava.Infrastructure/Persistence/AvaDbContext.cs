@@ -1,6 +1,7 @@
 using Ava.Domain.Alerts;
 using Ava.Domain.ApiTokens;
 using Ava.Domain.Audit;
+using Ava.Domain.Briefings;
 using Ava.Domain.ChangeSets;
 using Ava.Domain.Codestones;
 using Ava.Domain.Commands;
@@ -53,6 +54,12 @@ public abstract class AvaDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<PromptActivation> PromptActivations => Set<PromptActivation>();
 
     public DbSet<PromptRun> PromptRuns => Set<PromptRun>();
+
+    public DbSet<MorningBriefing> MorningBriefings => Set<MorningBriefing>();
+
+    public DbSet<BriefingRating> BriefingRatings => Set<BriefingRating>();
+
+    public DbSet<CodeReview> CodeReviews => Set<CodeReview>();
 
     public DbSet<CommandExecution> CommandExecutions => Set<CommandExecution>();
 

@@ -18,11 +18,21 @@ public static class PromptInputs
     public static int BriefingPriority(StreamPriority priority, double? eclScore) =>
         (priority == StreamPriority.Now ? 20 : 10) + (eclScore >= 0.8 ? 5 : 0);
 
-    /// <summary>A <c>morning_briefing</c> run over <paramref name="streams"/>, one untrusted item per stream (id "stream:{id}").</summary>
-    public static PromptRunRequest Briefing(DateOnly date, IEnumerable<IntelligenceStream> streams, string? subject = null) => new(
+    /// <summary>The id of the briefing's item that says what changed in the product (decisions, changesets, alerts, failed workflows).</summary>
+    public const string ProductChangesId = "product:changes";
+
+    /// <summary>Above every stream (at most 25), so what changed in the product is cut last.</summary>
+    public const int ProductChangesPriority = 30;
+
+    /// <summary>
+    /// A <c>morning_briefing</c> run over <paramref name="streams"/>, one untrusted item per stream (id "stream:{id}"),
+    /// and, when given, the text of what changed in the product (id <see cref="ProductChangesId"/>) first.
+    /// </summary>
+    public static PromptRunRequest Briefing(DateOnly date, IEnumerable<IntelligenceStream> streams, string? subject = null, string? productChanges = null) => new(
         PromptNames.MorningBriefing,
         new Dictionary<string, string> { ["date"] = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) },
-        streams.Select(StreamItem).ToList(),
+        (productChanges is null ? [] : new[] { new UntrustedItem("intelligence_streams", ProductChangesId, "What changed in the product", productChanges, ProductChangesPriority) })
+            .Concat(streams.Select(StreamItem)).ToList(),
         subject ?? $"briefing:{date:yyyy-MM-dd}");
 
     public static UntrustedItem StreamItem(IntelligenceStream stream)

@@ -21,11 +21,10 @@ internal static class HangfireRegistration
     {
         services.AddSingleton<JobStorage>(sp =>
         {
-            // Hangfire logs through a process-wide provider, which AddHangfire points at the host that resolves
-            // its configuration; a storage built before that would log through a host that may be gone (tests
-            // run many hosts in one process).
-            _ = sp.GetRequiredService<IGlobalConfiguration>();
-            return NewStorage(database, connectionString);
+            // Hangfire keeps its log provider in a process-wide static, set by the host that last resolved its
+            // configuration. A storage builds its loggers when created, so this host's configuration comes first.
+            sp.GetRequiredService<IGlobalConfiguration>();
+            return StorageFor(database, connectionString);
         });
 
         services.AddSingleton<IJobFilterProvider>(sp =>
@@ -40,7 +39,7 @@ internal static class HangfireRegistration
                     Attempts = workflows.RetryAttempts,
                     DelaysInSeconds = workflows.EffectiveRetryDelaysSeconds(),
                     OnAttemptsExceeded = AttemptsExceededAction.Fail,
-                    ExceptOn = [typeof(WorkflowCallerRefusedException)],
+                    ExceptOn = [typeof(WorkflowCallerRefusedException), typeof(WorkflowStoppedException)],
                 },
                 new WorkflowRunRecorder(
                     sp.GetRequiredService<IDbContextFactory<AvaDbContext>>(),
@@ -60,7 +59,8 @@ internal static class HangfireRegistration
         // in the same process (tests, restarts) would overwrite.
         services.AddSingleton<JobActivator>(sp => new Hangfire.AspNetCore.AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
 
-        services.AddHangfire(config => config
+        services.AddHangfire((sp, config) => config
+            .UseLogProvider(new HangfireLogProvider(sp.GetRequiredService<ILoggerFactory>()))
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());
@@ -85,7 +85,7 @@ internal static class HangfireRegistration
         return services;
     }
 
-    private static JobStorage NewStorage(DatabaseOptions database, string? connectionString) => database.Provider == DatabaseProvider.SqlServer
+    private static JobStorage StorageFor(DatabaseOptions database, string? connectionString) => database.Provider == DatabaseProvider.SqlServer
         ? new SqlServerStorage(connectionString, new SqlServerStorageOptions
         {
             PrepareSchemaIfNecessary = true,

@@ -1,3 +1,4 @@
+using Ava.Domain.Workflows;
 using Ava.Infrastructure.Common;
 using Ava.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -11,16 +12,21 @@ public sealed record WorkflowRunChanged(string JobId);
 public sealed class WorkflowProgress(IDbContextFactory<AvaDbContext> contexts, LiveUpdates updates)
 {
     /// <param name="jobId">The Hangfire job id of the run; nothing is written without one (a job called directly).</param>
-    public async Task ReportAsync(string? jobId, int processed, int total, CancellationToken cancellationToken)
+    public Task ReportAsync(string? jobId, int processed, int total, CancellationToken cancellationToken) =>
+        ReportAsync(jobId, processed, total, null, cancellationToken);
+
+    /// <summary>Progress through named stages: <paramref name="processed"/> of <paramref name="total"/> stages done, <paramref name="stage"/> the one under way.</summary>
+    public async Task ReportAsync(string? jobId, int processed, int total, string? stage, CancellationToken cancellationToken)
     {
         if (jobId is null)
         {
             return;
         }
 
+        stage = stage is { Length: > WorkflowRun.MaxStageLength } ? stage[..WorkflowRun.MaxStageLength] : stage;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await db.WorkflowRuns.Where(r => r.JobId == jobId).ExecuteUpdateAsync(
-            s => s.SetProperty(r => r.ProgressProcessed, processed).SetProperty(r => r.ProgressTotal, total),
+            s => s.SetProperty(r => r.ProgressProcessed, processed).SetProperty(r => r.ProgressTotal, total).SetProperty(r => r.ProgressStage, stage),
             cancellationToken);
         updates.Publish(new WorkflowRunChanged(jobId));
     }

@@ -18,7 +18,8 @@ public sealed record WorkflowRunRow(
     DateTimeOffset QueuedAt,
     DateTimeOffset? StartedAt,
     DateTimeOffset? EndedAt,
-    string? Error)
+    string? Error,
+    string? Stage = null)
 {
     public TimeSpan? Duration => StartedAt is { } start && EndedAt is { } end ? end - start : null;
 }
@@ -47,7 +48,7 @@ public sealed class WorkflowRunQueries(IDbContextFactory<AvaDbContext> contexts,
         var items = await runs
             .OrderByDescending(r => r.QueuedAt).ThenByDescending(r => r.Id)
             .Page(page)
-            .Select(r => new WorkflowRunRow(r.Id, r.WorkflowName, r.Trigger, r.Status, r.Attempts, r.ProgressProcessed, r.ProgressTotal, r.QueuedAt, r.StartedAt, r.EndedAt, r.Error))
+            .Select(r => new WorkflowRunRow(r.Id, r.WorkflowName, r.Trigger, r.Status, r.Attempts, r.ProgressProcessed, r.ProgressTotal, r.QueuedAt, r.StartedAt, r.EndedAt, r.Error, r.ProgressStage))
             .ToListAsync(cancellationToken);
         if (!showErrors)
         {

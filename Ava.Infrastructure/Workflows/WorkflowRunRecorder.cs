@@ -104,8 +104,9 @@ internal sealed class WorkflowRunRecorder(
 
         var retriesDone = context.GetJobParameter<int>("RetryCount");
 
-        // A refused caller stays refused on the next attempt: the retry filter does not retry it either.
-        var willRetry = retriesDone < retryAttempts && !WorkflowCallerFilter.IsRefusal(context.Exception);
+        // A refused caller stays refused on the next attempt, and a stopped job knows another attempt cannot help:
+        // the retry filter does not retry either.
+        var willRetry = retriesDone < retryAttempts && !WorkflowCallerFilter.IsRefusal(context.Exception) && !IsStopped(context.Exception);
         var error = (context.Exception.InnerException ?? context.Exception).Message;
         if (willRetry)
         {
@@ -211,6 +212,9 @@ internal sealed class WorkflowRunRecorder(
 
     private static string WorkflowNameOf(PerformContext context) =>
         context.GetJobParameter<string>("RecurringJobId") ?? NameOf(context.BackgroundJob.Job);
+
+    private static bool IsStopped(Exception exception) =>
+        exception is WorkflowStoppedException || exception.InnerException is WorkflowStoppedException;
 
     internal static string NameOf(Job job) =>
         job.Method.GetCustomAttribute<WorkflowNameAttribute>()?.Name

@@ -52,6 +52,7 @@ public abstract class DashboardTestContext : BunitContext
         Services.AddScoped(_ => scope.ServiceProvider.GetRequiredService<RecommendationQueries>());
         Services.AddScoped(_ => scope.ServiceProvider.GetRequiredService<RecommendationDecisions>());
         Services.AddScoped(_ => scope.ServiceProvider.GetRequiredService<ChangeSetService>());
+        Services.AddScoped(_ => scope.ServiceProvider.GetRequiredService<Ava.Infrastructure.Codestones.CodeReviewQueries>());
         Services.AddScoped(_ => scope.ServiceProvider.GetRequiredService<Ava.Infrastructure.Prompts.PromptService>());
         Services.AddScoped(_ => scope.ServiceProvider.GetRequiredService<Ava.Infrastructure.Prompts.PromptDiffService>());
         Services.AddScoped(_ => scope.ServiceProvider.GetRequiredService<Ava.Infrastructure.Prompts.PromptMetricsQueries>());
@@ -64,6 +65,10 @@ public abstract class DashboardTestContext : BunitContext
         Services.AddScoped(_ => scope.ServiceProvider.GetRequiredService<Ava.Infrastructure.Settings.ConfigurationStatusService>());
         Services.AddSingleton(_database.Services.GetRequiredService<Ava.Infrastructure.Settings.MaintenanceState>());
         Services.AddSingleton(_database.Services.GetRequiredService<Ava.Infrastructure.Settings.CapabilityGuard>());
+        Services.AddScoped(_ => scope.ServiceProvider.GetRequiredService<Ava.Infrastructure.Codestones.CodeReviewService>());
+        Services.AddScoped(_ => scope.ServiceProvider.GetRequiredService<Ava.Infrastructure.Briefings.BriefingQueries>());
+        Services.AddScoped(_ => scope.ServiceProvider.GetRequiredService<Ava.Infrastructure.Briefings.BriefingService>());
+        Services.AddSingleton(_database.Services.GetRequiredService<Ava.Infrastructure.Content.MarkdownRenderer>());
 
         // Last: setting the renderer info builds the container, after which nothing can be added.
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));

@@ -14,9 +14,9 @@ public class NavMenuTests : DashboardTestContext
 {
     public static TheoryData<string, string[]> SectionsByRole => new()
     {
-        { Roles.Admin, ["/", "/streams", "/codestones", "/approvals", "/changesets", "/tickets", "/prompts", "/workflows", "/execution", "/health", "/audit", "/admin/users", "/admin/settings", "/jobs"] },
-        { Roles.Developer, ["/", "/streams", "/codestones", "/approvals", "/changesets", "/prompts", "/workflows", "/execution", "/health"] },
-        { Roles.Viewer, ["/", "/streams", "/codestones", "/health"] },
+        { Roles.Admin, ["/", "/briefings", "/streams", "/codestones", "/approvals", "/changesets", "/tickets", "/prompts", "/workflows", "/execution", "/health", "/audit", "/admin/users", "/admin/settings", "/jobs"] },
+        { Roles.Developer, ["/", "/briefings", "/streams", "/codestones", "/approvals", "/changesets", "/prompts", "/workflows", "/execution", "/health"] },
+        { Roles.Viewer, ["/", "/briefings", "/streams", "/codestones", "/health"] },
     };
 
     [Theory]
@@ -49,7 +49,7 @@ public class NavMenuTests : DashboardTestContext
     {
         var menu = await RenderMenuAsync(Approver(Roles.Viewer));
 
-        Hrefs(menu).ShouldBe(["/", "/streams", "/codestones", "/approvals", "/changesets", "/tickets", "/health"]);
+        Hrefs(menu).ShouldBe(["/", "/briefings", "/streams", "/codestones", "/approvals", "/changesets", "/tickets", "/health"]);
     }
 
     [Fact]

@@ -94,7 +94,7 @@ public sealed class LoopbackChatServer : IAsyncDisposable
         var body = await reader.ReadToEndAsync(context.RequestAborted);
         var request = JsonNode.Parse(body)!.AsObject();
         var messages = request["messages"]!.AsArray().Select(m => (Role: m!["role"]!.GetValue<string>(), Content: Content(m!["content"]))).ToList();
-        Requests.Enqueue(new RecordedRequest(context.Request.Path, context.Request.Headers.Authorization.ToString(), context.Request.Headers["api-key"].ToString(), messages, body));
+        Requests.Enqueue(new RecordedRequest(context.Request.Path, context.Request.Headers.Authorization.ToString(), context.Request.Headers["api-key"].ToString(), messages, body, DateTimeOffset.UtcNow));
         if (!_script.TryDequeue(out var reply))
         {
             reply = _last;
@@ -170,7 +170,7 @@ public sealed record ScriptedReply(int Status, Func<IReadOnlyList<(string Role, 
     public static ScriptedReply Slow(TimeSpan delay, string content) => new(200, _ => content, delay, null, true);
 }
 
-public sealed record RecordedRequest(string Path, string Authorization, string ApiKeyHeader, IReadOnlyList<(string Role, string Content)> Messages, string Body)
+public sealed record RecordedRequest(string Path, string Authorization, string ApiKeyHeader, IReadOnlyList<(string Role, string Content)> Messages, string Body, DateTimeOffset ReceivedAt)
 {
     public string User => Messages.LastOrDefault(m => m.Role == "user").Content ?? "";
 

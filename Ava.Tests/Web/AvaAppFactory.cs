@@ -43,6 +43,13 @@ public class AvaAppFactory : WebApplicationFactory<Program>
             ["Workflows:RunServer"] = "false",
             // Every test client shares one address; the refused-token tests of the shared app must not run into each other's limit.
             ["Api:RateLimit:RefusedTokenLimit"] = "1000",
+            // API limits are per user, and the tests of a shared app act as the same few users; the limit tests use apps of their own.
+            ["Api:RateLimit:PermitLimit"] = "100000",
+            ["Api:RateLimit:DecisionPermitLimit"] = "100000",
+            ["ApiTokens:MaxActivePerUser"] = "100000",
+            ["Security:Throttle:RefusedRequests"] = "100000",
+            ["Security:Throttle:SignInFailures"] = "100000",
+            ["Security:Throttle:SignInAccounts"] = "100000",
             ["Workflows:RetryAttempts"] = "2",
             // Every index the root appsettings.json sets, or its longer delays would show through.
             ["Workflows:RetryDelaysSeconds:0"] = "1",

@@ -8,11 +8,14 @@ using Microsoft.Extensions.Options;
 namespace Ava.Dashboard.Components.Account;
 
 // Revalidates an open circuit's user every minute: a user who was locked, deleted or changed
-// (every administrative change renews the security stamp) loses the circuit within that minute.
+// (every administrative change renews the security stamp) loses the circuit within that minute,
+// and so does a session past its 12-hour limit or idle for 8 hours (CircuitSession).
 internal sealed class IdentityRevalidatingAuthenticationStateProvider(
         ILoggerFactory loggerFactory,
         IServiceScopeFactory scopeFactory,
-        IOptions<IdentityOptions> options)
+        IOptions<IdentityOptions> options,
+        Ava.Dashboard.Security.CircuitSession session,
+        ILogger<IdentityRevalidatingAuthenticationStateProvider> logger)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
     protected override TimeSpan RevalidationInterval => DependencyInjection.RevalidationInterval;
@@ -20,6 +23,12 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider(
     protected override async Task<bool> ValidateAuthenticationStateAsync(
         AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
+        if (session.HasEnded(authenticationState.User) is { } reason)
+        {
+            logger.LogInformation("Circuit session ended: {Reason}", reason);
+            return false;
+        }
+
         // Get the user manager from a new scope to ensure it fetches fresh data
         await using var scope = scopeFactory.CreateAsyncScope();
         var userManager = scope.ServiceProvider.GetRequiredService<UserManager<AvaUser>>();

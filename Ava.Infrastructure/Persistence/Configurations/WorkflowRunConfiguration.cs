@@ -17,6 +17,7 @@ internal sealed class WorkflowRunConfiguration : IEntityTypeConfiguration<Workfl
         builder.Property(r => r.JobPayload).IsRequired();
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.Error).HasMaxLength(WorkflowRun.MaxErrorLength);
+        builder.Property(r => r.ProgressStage).HasMaxLength(WorkflowRun.MaxStageLength);
         builder.Property(r => r.QueuedAt).HasConversion(ValueConversions.UtcTicks);
         builder.Property(r => r.StartedAt).HasConversion(ValueConversions.NullableUtcTicks);
         builder.Property(r => r.EndedAt).HasConversion(ValueConversions.NullableUtcTicks);

@@ -36,6 +36,7 @@ public sealed class OfflineGeneratorTests : IAsyncLifetime
         result.Output.ShouldContain("## Urgent Items\n- “Login outage in EU region” [stream:1]");
         result.Output.ShouldContain("[stream:2] (ECL: 0.92)");
         result.Output.ShouldContain("## Risks & Blockers");
+        result.Output.ShouldContain("Follow up the 1 stream that mentions a risk");
         result.IsOffline.ShouldBeTrue();
         result.TokensEstimated.ShouldBeTrue();
         result.Sources.ShouldBe(["stream:1", "stream:2", "stream:3"]);

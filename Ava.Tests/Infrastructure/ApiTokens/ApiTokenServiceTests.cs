@@ -44,7 +44,7 @@ public sealed class ApiTokenServiceTests : IAsyncLifetime
     {
         _db.User = await UserAsync(Roles.Viewer);
 
-        var created = await Service(s => s.CreateAsync(new NewApiToken("reporting", null)));
+        var created = await Service(s => s.CreateAsync(new NewApiToken("reporting", 30)));
 
         await using var context = _db.NewContext();
         var audit = await context.AuditEvents.SingleAsync(e => e.Action == ApiTokenAuditActions.Created);
@@ -56,8 +56,8 @@ public sealed class ApiTokenServiceTests : IAsyncLifetime
 
     [Theory]
     [InlineData("", null, "Name", "Name is required.")]
-    [InlineData("ok", 0, "ExpiresInDays", "Expiry must be from 1 to 365 days, or none.")]
-    [InlineData("ok", 366, "ExpiresInDays", "Expiry must be from 1 to 365 days, or none.")]
+    [InlineData("ok", 0, "ExpiresInDays", "Expiry must be from 1 to 365 days.")]
+    [InlineData("ok", 366, "ExpiresInDays", "Expiry must be from 1 to 365 days.")]
     public async Task CreateAsync_RefusesWithTheRuleMessage_WhenValuesBreakARule(string name, int? days, string field, string message)
     {
         _db.User = await UserAsync(Roles.Developer);
@@ -72,7 +72,7 @@ public sealed class ApiTokenServiceTests : IAsyncLifetime
     {
         _db.User = await UserAsync(Roles.Developer);
 
-        var refusal = await Should.ThrowAsync<InvalidValuesException>(() => Service(s => s.CreateAsync(new NewApiToken(new string('x', 101), null))));
+        var refusal = await Should.ThrowAsync<InvalidValuesException>(() => Service(s => s.CreateAsync(new NewApiToken(new string('x', 101), 30))));
 
         refusal.Errors["Name"].ShouldBe(["Name must be at most 100 characters; it has 101."]);
     }
@@ -82,7 +82,7 @@ public sealed class ApiTokenServiceTests : IAsyncLifetime
     {
         _db.User = new ClaimsPrincipal(new ClaimsIdentity());
 
-        await Should.ThrowAsync<PermissionDeniedException>(() => Service(s => s.CreateAsync(new NewApiToken("nobody", null))));
+        await Should.ThrowAsync<PermissionDeniedException>(() => Service(s => s.CreateAsync(new NewApiToken("nobody", 30))));
     }
 
     [Fact]
@@ -90,10 +90,10 @@ public sealed class ApiTokenServiceTests : IAsyncLifetime
     {
         var other = await UserAsync(Roles.Developer);
         _db.User = other;
-        await Service(s => s.CreateAsync(new NewApiToken("someone else's", null)));
+        await Service(s => s.CreateAsync(new NewApiToken("someone else's", 30)));
         _db.User = await UserAsync(Roles.Developer);
-        await Service(s => s.CreateAsync(new NewApiToken("first", null)));
-        var second = await Service(s => s.CreateAsync(new NewApiToken("second", null)));
+        await Service(s => s.CreateAsync(new NewApiToken("first", 30)));
+        var second = await Service(s => s.CreateAsync(new NewApiToken("second", 30)));
         await Service(s => s.RevokeAsync(second.Token.Id));
 
         var tokens = await Service(s => s.ListOwnAsync());
@@ -108,7 +108,7 @@ public sealed class ApiTokenServiceTests : IAsyncLifetime
     public async Task VerifyAsync_AcceptsAFreshToken_AndNamesItsOwner()
     {
         _db.User = await UserAsync(Roles.Developer);
-        var created = await Service(s => s.CreateAsync(new NewApiToken("cli", null)));
+        var created = await Service(s => s.CreateAsync(new NewApiToken("cli", 30)));
 
         var verification = await Service(s => s.VerifyAsync(created.Secret));
 
@@ -134,7 +134,7 @@ public sealed class ApiTokenServiceTests : IAsyncLifetime
     public async Task VerifyAsync_Refuses_OnceTheTokenIsRevoked()
     {
         _db.User = await UserAsync(Roles.Developer);
-        var created = await Service(s => s.CreateAsync(new NewApiToken("cli", null)));
+        var created = await Service(s => s.CreateAsync(new NewApiToken("cli", 30)));
         await Service(s => s.RevokeAsync(created.Token.Id));
 
         (await Service(s => s.VerifyAsync(created.Secret))).Refusal.ShouldBe(ApiTokenRefusal.Revoked);
@@ -155,25 +155,72 @@ public sealed class ApiTokenServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task VerifyAsync_Refuses_WhileTheOwnerIsLockedOut()
+    public async Task VerifyAsync_KeepsAccepting_WhileTheOwnerIsLockedOutOfSignInForFailedPasswords_ButRefusesOnceAnAdministratorLocksThem()
     {
         _db.User = await UserAsync(Roles.Developer);
-        var created = await Service(s => s.CreateAsync(new NewApiToken("cli", null)));
+        var created = await Service(s => s.CreateAsync(new NewApiToken("cli", 30)));
         await using (var scope = _db.Services.CreateAsyncScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<AvaUser>>();
             var owner = (await users.FindByIdAsync(_db.User.FindFirstValue(ClaimTypes.NameIdentifier)!)).ShouldNotBeNull();
-            (await users.SetLockoutEndDateAsync(owner, DateTimeOffset.UtcNow.AddHours(1))).Succeeded.ShouldBeTrue();
+            for (var attempt = 0; attempt < 5; attempt++)
+            {
+                await users.AccessFailedAsync(owner);
+            }
+
+            (await users.IsLockedOutAsync(owner)).ShouldBeTrue();
+        }
+
+        (await Service(s => s.VerifyAsync(created.Secret))).IsValid.ShouldBeTrue();
+
+        await using (var scope = _db.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AvaUser>>();
+            var owner = (await users.FindByIdAsync(_db.User.FindFirstValue(ClaimTypes.NameIdentifier)!)).ShouldNotBeNull();
+            (await users.SetLockoutEndDateAsync(owner, AccountLocks.AdministratorLockEnd)).Succeeded.ShouldBeTrue();
         }
 
         (await Service(s => s.VerifyAsync(created.Secret))).Refusal.ShouldBe(ApiTokenRefusal.UserLockedOut);
     }
 
     [Fact]
+    public async Task CreateAsync_RefusesATokenThatNeverExpires_UnlessTheAdministratorAllowsIt()
+    {
+        _db.User = await UserAsync(Roles.Developer);
+
+        var refusal = await Should.ThrowAsync<InvalidValuesException>(() => Service(s => s.CreateAsync(new NewApiToken("forever", null))));
+
+        refusal.Errors["ExpiresInDays"].ShouldHaveSingleItem().ShouldContain("switched off by the administrator");
+        await using var allowing = await ServiceDatabase.CreateAsync(settings: new Dictionary<string, string?> { ["ApiTokens:AllowNoExpiry"] = "true" });
+        var user = await TestUsers.CreateAsync(allowing.Services, Roles.Developer);
+        var created = await allowing.AsAsync<ApiTokenService, CreatedApiToken>(
+            new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, user.Id), new Claim(ClaimTypes.Name, user.Email!)], "Test")),
+            s => s.CreateAsync(new NewApiToken("forever", null)));
+        created.Token.ExpiresAt.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task CreateAsync_RefusesAnotherToken_OnceTheUserHoldsTheMostActiveOnes_AndAllowsItAfterARevocation()
+    {
+        _db.User = await UserAsync(Roles.Developer);
+        var held = new List<CreatedApiToken>();
+        for (var i = 0; i < 10; i++)
+        {
+            held.Add(await Service(s => s.CreateAsync(new NewApiToken($"token {i}", 30))));
+        }
+
+        var refusal = await Should.ThrowAsync<InvalidValuesException>(() => Service(s => s.CreateAsync(new NewApiToken("eleventh", 30))));
+        refusal.Errors["Name"].ShouldHaveSingleItem().ShouldContain("10 active tokens");
+
+        await Service(s => s.RevokeAsync(held[0].Token.Id));
+        (await Service(s => s.CreateAsync(new NewApiToken("eleventh", 30)))).Token.Name.ShouldBe("eleventh");
+    }
+
+    [Fact]
     public async Task VerifyAsync_RecordsTheLastUse_AtMostOncePerMinute()
     {
         _db.User = await UserAsync(Roles.Developer);
-        var created = await Service(s => s.CreateAsync(new NewApiToken("cli", null)));
+        var created = await Service(s => s.CreateAsync(new NewApiToken("cli", 30)));
         var recent = DateTimeOffset.UtcNow.AddSeconds(-30);
         var stale = DateTimeOffset.UtcNow.AddMinutes(-2);
 
@@ -190,7 +237,7 @@ public sealed class ApiTokenServiceTests : IAsyncLifetime
     public async Task RevokeAsync_IsRefusedAndRecordedAsAViolation_ForAnotherUsersTokenWithoutManageUsers()
     {
         _db.User = await UserAsync(Roles.Developer);
-        var created = await Service(s => s.CreateAsync(new NewApiToken("mine", null)));
+        var created = await Service(s => s.CreateAsync(new NewApiToken("mine", 30)));
         _db.User = await UserAsync(Roles.Developer);
 
         await Should.ThrowAsync<PermissionDeniedException>(() => Service(s => s.RevokeAsync(created.Token.Id)));
@@ -204,7 +251,7 @@ public sealed class ApiTokenServiceTests : IAsyncLifetime
     public async Task RevokeAsync_RevokesAnyonesToken_ForManageUsers_AndAuditsIt()
     {
         _db.User = await UserAsync(Roles.Developer);
-        var created = await Service(s => s.CreateAsync(new NewApiToken("leaked", null)));
+        var created = await Service(s => s.CreateAsync(new NewApiToken("leaked", 30)));
         _db.User = await UserAsync(Roles.Admin);
 
         var revoked = await Service(s => s.RevokeAsync(created.Token.Id));
@@ -221,7 +268,7 @@ public sealed class ApiTokenServiceTests : IAsyncLifetime
     public async Task RevokeAsync_Refuses_WhenTheTokenWasAlreadyRevokedOrDoesNotExist()
     {
         _db.User = await UserAsync(Roles.Developer);
-        var created = await Service(s => s.CreateAsync(new NewApiToken("cli", null)));
+        var created = await Service(s => s.CreateAsync(new NewApiToken("cli", 30)));
         await Service(s => s.RevokeAsync(created.Token.Id));
 
         (await Should.ThrowAsync<DomainException>(() => Service(s => s.RevokeAsync(created.Token.Id)))).Message.ShouldContain("already revoked");

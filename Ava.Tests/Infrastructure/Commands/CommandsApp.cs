@@ -13,7 +13,7 @@ namespace Ava.Tests.Infrastructure.Commands;
 /// shell scripts, given as script files) for the execution queue's tests. When the tests run as root, commands
 /// run as <c>nobody</c>, as a root dashboard should be configured.
 /// </summary>
-public class CommandsApp : AvaAppFactory
+public class CommandsApp : AvaAppFactory, IAsyncLifetime
 {
     private static readonly string Sh = "/bin/sh";
 
@@ -99,6 +99,13 @@ public class CommandsApp : AvaAppFactory
         Poll.UntilAsync(async () => await ExecutionAsync(id), done, $"run {id} {waitingFor}");
 
     public Task<CommandExecution> WaitForEndAsync(long id) => WaitForAsync(id, e => e.Status.IsFinished(), "to end");
+
+    /// <summary>Starts the app (and so migrates its database) before a test reads the database directly.</summary>
+    public ValueTask InitializeAsync()
+    {
+        _ = Services;
+        return ValueTask.CompletedTask;
+    }
 
     public override async ValueTask DisposeAsync()
     {

@@ -12,7 +12,7 @@ namespace Ava.Tests.Web.Api;
 public static class ApiClient
 {
     /// <summary>Creates a token through the real service, as <paramref name="email"/> would on the account page.</summary>
-    public static async Task<CreatedApiToken> CreateTokenAsync(AvaAppFactory app, string email, string name = "test token", int? expiresInDays = null)
+    public static async Task<CreatedApiToken> CreateTokenAsync(AvaAppFactory app, string email, string name = "test token", int? expiresInDays = 30)
     {
         await using var scope = await CallerScope.CreateAsync(app.Services, email);
         return await scope.ServiceProvider.GetRequiredService<ApiTokenService>().CreateAsync(new NewApiToken(name, expiresInDays));

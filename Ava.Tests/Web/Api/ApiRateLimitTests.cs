@@ -10,26 +10,29 @@ public sealed class ApiRateLimitTests(ApiRateLimitTests.App app) : IClassFixture
 {
     public sealed class App : AvaAppFactory
     {
-        public App() => WithSetting("Api:RateLimit:PermitLimit", "3").WithSetting("Api:RateLimit:WindowSeconds", "60");
+        public App() => WithSetting("Api:RateLimit:PermitLimit", "3").WithSetting("Api:RateLimit:WindowSeconds", "60").WithSetting("Api:RateLimit:DecisionPermitLimit", "5");
     }
 
     [Fact]
-    public async Task ATokenOverItsLimit_Gets429WithRetryAfter_WhileAnotherTokenStillGetsIn()
+    public async Task AUserOverTheLimit_Gets429WithRetryAfter_OnEveryTokenOfTheirs_WhileAnotherUserStillGetsIn()
     {
         using var first = await ApiClient.ForAsync(app, AvaAppFactory.ViewerEmail);
-        using var second = await ApiClient.ForAsync(app, AvaAppFactory.ViewerEmail);
+        using var sameUser = await ApiClient.ForAsync(app, AvaAppFactory.ViewerEmail);
+        using var second = await ApiClient.ForAsync(app, AvaAppFactory.DeveloperEmail);
         for (var i = 0; i < 3; i++)
         {
             (await first.GetAsync("/api/v1/me", TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.OK);
         }
 
         using var refused = await first.GetAsync("/api/v1/me", TestContext.Current.CancellationToken);
+        using var anotherToken = await sameUser.GetAsync("/api/v1/me", TestContext.Current.CancellationToken);
         using var other = await second.GetAsync("/api/v1/me", TestContext.Current.CancellationToken);
 
         var problem = await refused.ReadProblemAsync(429);
         problem.GetProperty("title").GetString().ShouldBe("Too many requests");
         var retryAfter = refused.Headers.RetryAfter.ShouldNotBeNull().Delta.ShouldNotBeNull();
         retryAfter.ShouldBeInRange(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60));
+        anotherToken.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests, "a second token does not multiply the user's allowance");
         other.StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 

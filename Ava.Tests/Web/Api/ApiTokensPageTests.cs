@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Ava.Domain.Security;
 using Ava.Tests.TestData;
+using Microsoft.EntityFrameworkCore;
 
 namespace Ava.Tests.Web.Api;
 
@@ -27,7 +28,7 @@ public sealed partial class ApiTokensPageTests(AvaAppFactory app)
     {
         using var browser = await SignInAsNewUserAsync();
 
-        using var created = await SubmitAsync(browser, PagePath, "create-api-token", new() { ["Input.Name"] = "nightly export", ["Input.ExpiresInDays"] = "30" });
+        using var created = await SubmitAsync(browser, PagePath, "create-api-token", new() { ["Input.Name"] = "nightly export", ["Input.ExpiresInDays"] = "30", ["Input.Password"] = TestUsers.Password });
 
         // Post, redirect, get: reloading the page that shows the token cannot create another one.
         created.StatusCode.ShouldBe(HttpStatusCode.Redirect);
@@ -56,7 +57,23 @@ public sealed partial class ApiTokensPageTests(AvaAppFactory app)
         var html = await GetPageAsync(browser, PagePath);
 
         html.ShouldContain("<option value=\"90\" selected>90 days</option>");
-        html.ShouldContain("<option value=\"\">Never</option>");
+        html.ShouldNotContain(">Never</option>", Case.Insensitive, "a token that never expires is the administrator's decision (ApiTokens:AllowNoExpiry)");
+    }
+
+    [Fact]
+    public async Task Create_AsksForThePasswordAgain_AndCreatesNothingWhenItIsWrong()
+    {
+        var (browser, email) = await SignInAsNewUserWithEmailAsync();
+        using var _ = browser;
+
+        using var response = await SubmitAsync(browser, PagePath, "create-api-token", new() { ["Input.Name"] = "stolen session", ["Input.ExpiresInDays"] = "30", ["Input.Password"] = "not my password" });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain("The password is not correct.");
+        await using var db = app.OpenDatabase();
+        var owner = await db.Users.SingleAsync(u => u.Email == email, TestContext.Current.CancellationToken);
+        (await db.ApiTokens.CountAsync(t => t.OwnerId == owner.Id, TestContext.Current.CancellationToken)).ShouldBe(0);
+        owner.AccessFailedCount.ShouldBe(1);
     }
 
     [Fact]
@@ -64,7 +81,7 @@ public sealed partial class ApiTokensPageTests(AvaAppFactory app)
     {
         using var browser = await SignInAsNewUserAsync();
 
-        using var response = await SubmitAsync(browser, PagePath, "create-api-token", new() { ["Input.Name"] = "  ", ["Input.ExpiresInDays"] = "" });
+        using var response = await SubmitAsync(browser, PagePath, "create-api-token", new() { ["Input.Name"] = "  ", ["Input.ExpiresInDays"] = "30", ["Input.Password"] = TestUsers.Password });
 
         var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         html.ShouldContain("Name is required.");
@@ -89,6 +106,29 @@ public sealed partial class ApiTokensPageTests(AvaAppFactory app)
         var after = await GetPageAsync(browser, location.PathAndQuery);
         WebUtility.HtmlDecode(after).ShouldContain("Token “to be revoked” revoked.");
         after.ShouldContain($"Revoked by {email}");
+        using var api = ApiClient.WithToken(app, token.Secret);
+        (await api.GetAsync("/api/v1/me", TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task ChangePassword_OffersToRevokeTheTokens_AndRevokesThemWhenTheBoxStaysChecked()
+    {
+        var (browser, email) = await SignInAsNewUserWithEmailAsync();
+        using var _ = browser;
+        var token = await ApiClient.CreateTokenAsync(app, email, "laptop script");
+        const string changePath = "/Account/Manage/ChangePassword";
+
+        (await GetPageAsync(browser, changePath)).ShouldContain("Also revoke my 1 active API token");
+        using var changed = await SubmitAsync(browser, changePath, "change-password", new()
+        {
+            ["Input.OldPassword"] = TestUsers.Password,
+            ["Input.NewPassword"] = "a-new-password-long-enough",
+            ["Input.ConfirmPassword"] = "a-new-password-long-enough",
+            ["Input.RevokeApiTokens"] = "true",
+        });
+
+        changed.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
         using var api = ApiClient.WithToken(app, token.Secret);
         (await api.GetAsync("/api/v1/me", TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }

@@ -29,7 +29,7 @@ public sealed class ConfigurationStatusEndpointsTests(AvaAppFactory app)
         Describe(settings["ConnectionStrings:Ava"]).ShouldBe((null, "CommandLine", true, true));
         Describe(settings["Alerts:WebhookUrl"]).ShouldBe((null, "Default", true, false));
         Describe(settings["Integrations:GitHub:Token"]).ShouldBe((null, "Default", true, false));
-        Describe(settings["Api:RateLimit:PermitLimit"]).ShouldBe(("30", "File", false, true));
+        Describe(settings["Api:RateLimit:WindowSeconds"]).ShouldBe(("60", "File", false, true));
         var text = status.GetRawText();
         text.ShouldNotContain(app.DatabasePath);
     }

@@ -68,6 +68,25 @@ public sealed class StreamEndpointsTests(AvaAppFactory app)
     }
 
     [Fact]
+    public async Task Post_RecordsTheServersCorrelationId_NeverTheOneTheClientSent()
+    {
+        var token = await ApiClient.CreateTokenAsync(app, AvaAppFactory.DeveloperEmail);
+        using var client = ApiClient.WithToken(app, token.Secret);
+        client.DefaultRequestHeaders.Add("X-Correlation-ID", "request-of-someone-else");
+
+        using var response = await client.PostJsonAsync(Streams, NewStream);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var answered = response.Headers.GetValues("X-Correlation-ID").ShouldHaveSingleItem();
+        answered.ShouldNotBe("request-of-someone-else");
+        var id = (await response.ReadJsonAsync()).GetProperty("id").GetInt64();
+        await using var db = app.OpenDatabase();
+        var change = await db.AuditEvents.SingleAsync(e => e.Action == "stream.created" && e.Resource == $"stream/{id}", TestContext.Current.CancellationToken);
+        change.CorrelationId.ShouldBe(answered);
+        (await db.AuditEvents.CountAsync(e => e.CorrelationId == "request-of-someone-else", TestContext.Current.CancellationToken)).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task Post_CreatesTheStream_AuditedAsTheTokensUser_WithTheTokenNamedInAnApiWriteEvent()
     {
         var token = await ApiClient.CreateTokenAsync(app, AvaAppFactory.DeveloperEmail);

@@ -308,6 +308,169 @@ namespace Ava.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("AuditEvents", (string)null);
                 });
 
+            modelBuilder.Entity("Ava.Domain.Briefings.BriefingRating", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("BriefingId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<long>("RatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Stars")
+                        .HasColumnType("int");
+
+                    b.Property<long>("TemplateVersionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BriefingId");
+
+                    b.HasIndex("Date", "UserId")
+                        .IsUnique();
+
+                    b.HasIndex("TemplateVersionId", "RatedAt");
+
+                    b.ToTable("BriefingRatings", (string)null);
+                });
+
+            modelBuilder.Entity("Ava.Domain.Briefings.MorningBriefing", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int>("DurationMs")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Excerpt")
+                        .IsRequired()
+                        .HasMaxLength(280)
+                        .HasColumnType("nvarchar(280)");
+
+                    b.Property<string>("FlaggedInputs")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<long>("GeneratedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("GeneratedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<double>("InjectionScore")
+                        .HasColumnType("float");
+
+                    b.Property<bool>("IsOffline")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Markdown")
+                        .IsRequired()
+                        .HasMaxLength(40000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<long>("PeriodEnd")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PeriodStart")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PromptRunId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("int");
+
+                    b.Property<string>("StreamIds")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("StreamsInPeriod")
+                        .HasColumnType("int");
+
+                    b.Property<long?>("SupersededAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("SupersededBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("TemplateVersion")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<long>("TemplateVersionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("TokensIn")
+                        .HasColumnType("int");
+
+                    b.Property<int>("TokensOut")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PromptRunId");
+
+                    b.HasIndex("TemplateVersionId");
+
+                    b.HasIndex("Date", "Revision")
+                        .IsUnique();
+
+                    b.HasIndex("SupersededAt", "Date");
+
+                    b.ToTable("MorningBriefings", (string)null);
+                });
+
             modelBuilder.Entity("Ava.Domain.ChangeSets.AiChangeRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -422,6 +585,160 @@ namespace Ava.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("TargetType", "AppliedAt");
 
                     b.ToTable("ChangeSets", (string)null);
+                });
+
+            modelBuilder.Entity("Ava.Domain.Codestones.CodeReview", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Assessment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int");
+
+                    b.Property<Guid?>("BatchId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<double?>("CodeQualityScore")
+                        .HasColumnType("float");
+
+                    b.Property<long>("CodestoneId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("DurationMs")
+                        .HasColumnType("int");
+
+                    b.Property<double?>("EclScore")
+                        .HasColumnType("float");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("FlaggedInputs")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<double?>("FunctionalityScore")
+                        .HasColumnType("float");
+
+                    b.Property<double>("InjectionScore")
+                        .HasColumnType("float");
+
+                    b.Property<bool>("IsOffline")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("JobId")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Model")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<double?>("PerformanceScore")
+                        .HasColumnType("float");
+
+                    b.Property<long?>("PromptRunId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Provider")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<long?>("RecommendationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("RecommendedChanges")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("RecommendedStatus")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("RequestedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("SecurityIssues")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<double?>("SecurityScore")
+                        .HasColumnType("float");
+
+                    b.Property<long?>("StartedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Strengths")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("TemplateVersion")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<long?>("TemplateVersionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("TokensIn")
+                        .HasColumnType("int");
+
+                    b.Property<int>("TokensOut")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Weaknesses")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BatchId");
+
+                    b.HasIndex("CodestoneId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_CodeReviews_OneWaitingPerCodestone")
+                        .HasFilter("[Status] IN ('Queued', 'Running')");
+
+                    b.HasIndex("PromptRunId");
+
+                    b.HasIndex("RecommendationId");
+
+                    b.HasIndex("CodestoneId", "RequestedAt");
+
+                    b.HasIndex("Status", "CodestoneId");
+
+                    b.HasIndex("TemplateVersionId", "CompletedAt");
+
+                    b.ToTable("CodeReviews", (string)null);
                 });
 
             modelBuilder.Entity("Ava.Domain.Codestones.Codestone", b =>
@@ -1312,6 +1629,10 @@ namespace Ava.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<int?>("ProgressProcessed")
                         .HasColumnType("int");
 
+                    b.Property<string>("ProgressStage")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<int?>("ProgressTotal")
                         .HasColumnType("int");
 
@@ -1605,6 +1926,30 @@ namespace Ava.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Ava.Domain.Briefings.BriefingRating", b =>
+                {
+                    b.HasOne("Ava.Domain.Briefings.MorningBriefing", null)
+                        .WithMany()
+                        .HasForeignKey("BriefingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ava.Domain.Briefings.MorningBriefing", b =>
+                {
+                    b.HasOne("Ava.Domain.Prompts.PromptRun", null)
+                        .WithMany()
+                        .HasForeignKey("PromptRunId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ava.Domain.Prompts.PromptTemplateVersion", null)
+                        .WithMany()
+                        .HasForeignKey("TemplateVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Ava.Domain.ChangeSets.AiChangeRecord", b =>
                 {
                     b.HasOne("Ava.Domain.ChangeSets.AiChangeSet", null)
@@ -1621,6 +1966,30 @@ namespace Ava.Infrastructure.Persistence.Migrations.SqlServer
                         .HasForeignKey("RecommendationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Ava.Domain.Codestones.CodeReview", b =>
+                {
+                    b.HasOne("Ava.Domain.Codestones.Codestone", null)
+                        .WithMany()
+                        .HasForeignKey("CodestoneId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Ava.Domain.Prompts.PromptRun", null)
+                        .WithMany()
+                        .HasForeignKey("PromptRunId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Ava.Domain.Recommendations.AiRecommendation", null)
+                        .WithMany()
+                        .HasForeignKey("RecommendationId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Ava.Domain.Prompts.PromptTemplateVersion", null)
+                        .WithMany()
+                        .HasForeignKey("TemplateVersionId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Ava.Domain.Prompts.PromptActivation", b =>

@@ -293,6 +293,165 @@ namespace Ava.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("AuditEvents", (string)null);
                 });
 
+            modelBuilder.Entity("Ava.Domain.Briefings.BriefingRating", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BriefingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Stars")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TemplateVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BriefingId");
+
+                    b.HasIndex("Date", "UserId")
+                        .IsUnique();
+
+                    b.HasIndex("TemplateVersionId", "RatedAt");
+
+                    b.ToTable("BriefingRatings", (string)null);
+                });
+
+            modelBuilder.Entity("Ava.Domain.Briefings.MorningBriefing", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DurationMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Excerpt")
+                        .IsRequired()
+                        .HasMaxLength(280)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FlaggedInputs")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("GeneratedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GeneratedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("InjectionScore")
+                        .HasColumnType("REAL");
+
+                    b.Property<bool>("IsOffline")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Markdown")
+                        .IsRequired()
+                        .HasMaxLength(40000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PeriodEnd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PeriodStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PromptRunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StreamIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StreamsInPeriod")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SupersededAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SupersededBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TemplateVersion")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TemplateVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TokensIn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TokensOut")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PromptRunId");
+
+                    b.HasIndex("TemplateVersionId");
+
+                    b.HasIndex("Date", "Revision")
+                        .IsUnique();
+
+                    b.HasIndex("SupersededAt", "Date");
+
+                    b.ToTable("MorningBriefings", (string)null);
+                });
+
             modelBuilder.Entity("Ava.Domain.ChangeSets.AiChangeRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -403,6 +562,158 @@ namespace Ava.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("TargetType", "AppliedAt");
 
                     b.ToTable("ChangeSets", (string)null);
+                });
+
+            modelBuilder.Entity("Ava.Domain.Codestones.CodeReview", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Assessment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("BatchId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("CodeQualityScore")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("CodestoneId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DurationMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("EclScore")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FlaggedInputs")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("FunctionalityScore")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("InjectionScore")
+                        .HasColumnType("REAL");
+
+                    b.Property<bool>("IsOffline")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("JobId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Model")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("PerformanceScore")
+                        .HasColumnType("REAL");
+
+                    b.Property<long?>("PromptRunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Provider")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RecommendationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecommendedChanges")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecommendedStatus")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecurityIssues")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("SecurityScore")
+                        .HasColumnType("REAL");
+
+                    b.Property<long?>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Strengths")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TemplateVersion")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("TemplateVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TokensIn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TokensOut")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Weaknesses")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BatchId");
+
+                    b.HasIndex("CodestoneId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_CodeReviews_OneWaitingPerCodestone")
+                        .HasFilter("[Status] IN ('Queued', 'Running')");
+
+                    b.HasIndex("PromptRunId");
+
+                    b.HasIndex("RecommendationId");
+
+                    b.HasIndex("CodestoneId", "RequestedAt");
+
+                    b.HasIndex("Status", "CodestoneId");
+
+                    b.HasIndex("TemplateVersionId", "CompletedAt");
+
+                    b.ToTable("CodeReviews", (string)null);
                 });
 
             modelBuilder.Entity("Ava.Domain.Codestones.Codestone", b =>
@@ -1267,6 +1578,10 @@ namespace Ava.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int?>("ProgressProcessed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ProgressStage")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("ProgressTotal")
                         .HasColumnType("INTEGER");
 
@@ -1552,6 +1867,30 @@ namespace Ava.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Ava.Domain.Briefings.BriefingRating", b =>
+                {
+                    b.HasOne("Ava.Domain.Briefings.MorningBriefing", null)
+                        .WithMany()
+                        .HasForeignKey("BriefingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Ava.Domain.Briefings.MorningBriefing", b =>
+                {
+                    b.HasOne("Ava.Domain.Prompts.PromptRun", null)
+                        .WithMany()
+                        .HasForeignKey("PromptRunId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Ava.Domain.Prompts.PromptTemplateVersion", null)
+                        .WithMany()
+                        .HasForeignKey("TemplateVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Ava.Domain.ChangeSets.AiChangeRecord", b =>
                 {
                     b.HasOne("Ava.Domain.ChangeSets.AiChangeSet", null)
@@ -1568,6 +1907,30 @@ namespace Ava.Infrastructure.Persistence.Migrations.Sqlite
                         .HasForeignKey("RecommendationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Ava.Domain.Codestones.CodeReview", b =>
+                {
+                    b.HasOne("Ava.Domain.Codestones.Codestone", null)
+                        .WithMany()
+                        .HasForeignKey("CodestoneId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Ava.Domain.Prompts.PromptRun", null)
+                        .WithMany()
+                        .HasForeignKey("PromptRunId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Ava.Domain.Recommendations.AiRecommendation", null)
+                        .WithMany()
+                        .HasForeignKey("RecommendationId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Ava.Domain.Prompts.PromptTemplateVersion", null)
+                        .WithMany()
+                        .HasForeignKey("TemplateVersionId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Ava.Domain.Prompts.PromptActivation", b =>
