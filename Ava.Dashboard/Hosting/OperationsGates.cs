@@ -27,7 +27,7 @@ internal static class OperationsGates
                     return;
                 }
 
-                if (CapabilityRoutes.ForApi(context.Request.Path) is { } capability &&
+                if (CapabilityRoutes.ForApi(context.Request.Path, context.Request.Method) is { } capability &&
                     !await context.RequestServices.GetRequiredService<CapabilityGuard>().IsEnabledAsync(capability))
                 {
                     var state = await context.RequestServices.GetRequiredService<CapabilityGuard>().StateAsync(capability);

@@ -28,7 +28,7 @@ public sealed class HealthTests(DashboardFixture dashboard) : BrowserTest(dashbo
         await Expect(health.Tiles).ToHaveCountAsync(8);
         await Expect(page.GetByTestId("health-description")).ToHaveCountAsync(0);
         await Expect(health.AlertsHeading).ToHaveCountAsync(0);
-        await Expect(health.MetricTabs).ToHaveTextAsync(["Recommendations", "Changesets", "Workflows", "AI", "Requests"]);
+        await Expect(health.MetricTabs).ToHaveTextAsync(["Recommendations", "Changesets", "Workflows", "AI", "Requests", "Briefings"]);
     }
 
     [Fact]

@@ -58,11 +58,14 @@ public class NavMenuTests : DashboardTestContext
         await UseDatabaseAsync();
         var off = new FeatureFlagState(Capabilities.CommandExecution, false, "admin@ava.local", DateTimeOffset.UtcNow);
         var on = new FeatureFlagState(Capabilities.AiFeatures, true, null, null);
-        var operations = new OperationsSnapshot(MaintenanceStatus.Off, new Dictionary<string, FeatureFlagState> { [off.Capability.Name] = off, [on.Capability.Name] = on });
+        var briefings = new FeatureFlagState(Capabilities.Briefings, false, "admin@ava.local", DateTimeOffset.UtcNow);
+        var operations = new OperationsSnapshot(MaintenanceStatus.Off,
+            new Dictionary<string, FeatureFlagState> { [off.Capability.Name] = off, [on.Capability.Name] = on, [briefings.Capability.Name] = briefings });
 
         var menu = Render<NavMenu>(parameters => parameters.AddCascadingValue(StateOf(UserInRole(Roles.Admin))).AddCascadingValue(operations));
 
         Hrefs(menu).ShouldNotContain("/execution");
+        Hrefs(menu).ShouldNotContain("/briefings");
         Hrefs(menu).ShouldContain("/prompts");
         Hrefs(menu).ShouldContain("/workflows");
     }

@@ -22,7 +22,7 @@ public static class NavSections
     public static IReadOnlyList<NavSection> All { get; } =
     [
         new("Home", "/", Icons.Material.Filled.Dashboard, Policies.ViewDashboards),
-        new("Briefings", "/briefings", Icons.Material.Filled.WbSunny, Policies.ViewDashboards),
+        new("Briefings", "/briefings", Icons.Material.Filled.WbSunny, Policies.ViewDashboards, Capability: Capabilities.Briefings),
         new("Streams", "/streams", Icons.Material.Filled.Stream, Policies.ViewStreams),
         new("Codestones", "/codestones", Icons.Material.Filled.Code, Policies.ViewCodestones),
         new("Approvals", "/approvals", Icons.Material.Filled.FactCheck, Policies.ViewApprovals, Badge: NavBadge.PendingApprovals),

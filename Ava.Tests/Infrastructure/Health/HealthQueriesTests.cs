@@ -88,5 +88,15 @@ public sealed class HealthQueriesTests : IAsyncLifetime
         rate.Total!.Value.ShouldBe(200.0 / 3, 0.0001);
     }
 
+    [Fact]
+    public async Task Metrics_LeaveOutBriefingSatisfaction_WhileNoBriefingWasEverRated()
+    {
+        var report = await _ops.Db.AsAsync<MetricsQueries, MetricsReport>(_ops.Db.User, m => m.GetAsync(MetricsWindow.Day));
+
+        report.Groups.Select(g => g.Key).ShouldBe(["recommendations", "changesets", "workflows", "ai", "requests"]);
+        report.Hours.Count.ShouldBe(24);
+        report.To.ShouldBe(_ops.Now);
+    }
+
     private Task<HealthOverview> TilesAsync() => _ops.Db.AsAsync<HealthQueries, HealthOverview>(_ops.Db.User, q => q.TilesAsync());
 }

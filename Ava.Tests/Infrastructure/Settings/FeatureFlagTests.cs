@@ -1,6 +1,8 @@
 using Ava.Domain.Common;
 using Ava.Domain.Security;
 using Ava.Domain.Settings;
+using Ava.Infrastructure.Briefings;
+using Ava.Infrastructure.Codestones;
 using Ava.Infrastructure.Security;
 using Ava.Infrastructure.Settings;
 using Ava.Tests.TestData;
@@ -69,6 +71,34 @@ public sealed class FeatureFlagTests : IAsyncLifetime
             _ops.Db.AsAsync<FeatureFlagService, FeatureFlagState>(developer, f => f.SwitchAsync(Capabilities.AiFeatures.Name, false)));
 
         (await Features().IsEnabledAsync(Capabilities.AiFeatures.Name)).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task SwitchedOffReviews_AreRefusedByTheReviewService_BeforeAnythingIsQueued()
+    {
+        await SwitchAsync(Capabilities.CodeReviews, false);
+
+        var refusal = await Should.ThrowAsync<CapabilitySwitchedOffException>(() =>
+            _ops.Db.AsAsync<CodeReviewService, ReviewRequest>(_ops.Db.User, s => s.RequestAsync(1)));
+
+        refusal.State.Capability.ShouldBe(Capabilities.CodeReviews);
+        await using var context = _ops.Db.NewContext();
+        (await context.CodeReviews.AnyAsync(TestContext.Current.CancellationToken)).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task SwitchedOffBriefings_AreRefusedByTheGenerator_AndByRegenerate()
+    {
+        await SwitchAsync(Capabilities.Briefings, false);
+        var today = DateOnly.FromDateTime(_ops.Now.UtcDateTime);
+
+        await Should.ThrowAsync<CapabilitySwitchedOffException>(() =>
+            _ops.Db.AsAsync<BriefingService, RegenerationRequest>(_ops.Db.User, s => s.RegenerateAsync(today)));
+        await Should.ThrowAsync<CapabilitySwitchedOffException>(() =>
+            _ops.Db.AsAsync<BriefingGenerator, BriefingGeneration>(_ops.Db.User, g => g.GenerateAsync(today, null, (_, _) => Task.CompletedTask, CancellationToken.None)));
+
+        await using var context = _ops.Db.NewContext();
+        (await context.MorningBriefings.AnyAsync(TestContext.Current.CancellationToken)).ShouldBeFalse();
     }
 
     private Task<FeatureFlagState> SwitchAsync(Capability capability, bool enabled) =>

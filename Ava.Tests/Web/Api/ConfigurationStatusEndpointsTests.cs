@@ -82,6 +82,32 @@ public sealed class ConfigurationStatusEndpointsTests(AvaAppFactory app)
         actions.ShouldContain(SettingsAuditActions.FeatureSwitchedOn);
     }
 
+    [Fact]
+    public async Task SwitchedOffBriefingsAndReviews_CloseTheirEndpoints_WhileReadingACodestonesReviewsStaysOpen()
+    {
+        using var viewer = await ApiClient.ForAsync(app, AvaAppFactory.ViewerEmail);
+        using var developer = await ApiClient.ForAsync(app, AvaAppFactory.DeveloperEmail);
+        var codestone = (await (await developer.GetAsync("/api/v1/codestones?pageSize=1", TestContext.Current.CancellationToken)).ReadJsonAsync())
+            .GetProperty("items")[0].GetProperty("id").GetInt64();
+        await SwitchAsync(Capabilities.Briefings, enabled: false);
+        await SwitchAsync(Capabilities.CodeReviews, enabled: false);
+        try
+        {
+            using var briefings = await viewer.GetAsync("/api/v1/briefings", TestContext.Current.CancellationToken);
+            using var request = await developer.PostAsync($"/api/v1/codestones/{codestone}/reviews", null, TestContext.Current.CancellationToken);
+            using var reviews = await developer.GetAsync($"/api/v1/codestones/{codestone}/reviews", TestContext.Current.CancellationToken);
+
+            (await briefings.ReadProblemAsync(403)).GetProperty("capability").GetString().ShouldBe("Briefings");
+            (await request.ReadProblemAsync(403)).GetProperty("capability").GetString().ShouldBe("CodeReviews");
+            reviews.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+        }
+        finally
+        {
+            await SwitchAsync(Capabilities.Briefings, enabled: true);
+            await SwitchAsync(Capabilities.CodeReviews, enabled: true);
+        }
+    }
+
     private async Task SwitchAsync(Capability capability, bool enabled)
     {
         await using var scope = await CallerScope.CreateAsync(app.Services, AvaAppFactory.AdminEmail);

@@ -40,7 +40,8 @@ public sealed class MetricsEndpointsTests(AvaAppFactory app)
         report.GetProperty("window").GetString().ShouldBe("Week");
         report.GetProperty("hours").GetArrayLength().ShouldBe(168);
         var groups = report.GetProperty("groups").EnumerateArray().Select(g => g.GetProperty("key").GetString()).ToList();
-        groups.ShouldBe(["recommendations", "changesets", "workflows", "ai", "requests"], ignoreOrder: true);
+        // The demo's briefings have ratings, so their satisfaction is a group too.
+        groups.ShouldBe(["recommendations", "changesets", "workflows", "ai", "requests", "briefings"], ignoreOrder: true);
         report.GetProperty("groups").EnumerateArray().SelectMany(g => g.GetProperty("series").EnumerateArray())
             .ShouldAllBe(s => s.GetProperty("values").GetArrayLength() == 168);
     }
