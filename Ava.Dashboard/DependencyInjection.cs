@@ -65,6 +65,7 @@ public static class DependencyInjection
         services.AddReverseProxySupport(configuration);
         services.AddPermissionPolicies();
         services.AddDashboardApi();
+        services.AddHostSettingGroups();
         return services;
     }
 

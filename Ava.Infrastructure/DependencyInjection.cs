@@ -1,4 +1,5 @@
 using Ava.Infrastructure.Ai;
+using Ava.Infrastructure.Alerts;
 using Ava.Infrastructure.ApiTokens;
 using Ava.Infrastructure.Approvals;
 using Ava.Infrastructure.Audit;
@@ -8,10 +9,13 @@ using Ava.Infrastructure.Commands;
 using Ava.Infrastructure.Common;
 using Ava.Infrastructure.Configuration;
 using Ava.Infrastructure.Content;
+using Ava.Infrastructure.Health;
 using Ava.Infrastructure.Identity;
+using Ava.Infrastructure.Metrics;
 using Ava.Infrastructure.Persistence;
 using Ava.Infrastructure.Prompts;
 using Ava.Infrastructure.Security;
+using Ava.Infrastructure.Settings;
 using Ava.Infrastructure.Streams;
 using Ava.Infrastructure.Workflows;
 using Microsoft.AspNetCore.DataProtection;
@@ -63,6 +67,10 @@ public static class DependencyInjection
         services.AddPrompts();
         services.AddBriefings(configuration);
         services.AddCodeReviews();
+        services.AddHealth(configuration, contentRoot);
+        services.AddOperationsMetrics();
+        services.AddAlerts(configuration);
+        services.AddOperationsSettings(configuration);
         return services;
     }
 }

@@ -43,9 +43,13 @@ public sealed class ServiceDatabase : IAsyncDisposable
             values[key] = value;
         }
 
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
-        services.AddInfrastructure(new ConfigurationBuilder().AddInMemoryCollection(values).Build(), folder);
+
+        // As a host does: the configuration status reads it.
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddInfrastructure(configuration, folder);
         services.AddSingleton(this);
         services.AddScoped<IInteractiveUserContext, TestCaller>();
         services.AddScoped<IAuditActorAccessor, TestActor>();

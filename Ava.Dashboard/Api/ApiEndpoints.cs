@@ -21,6 +21,7 @@ internal static class ApiEndpoints
         api.MapRecommendationEndpoints();
         api.MapChangeSetEndpoints();
         api.MapHealthEndpoints();
+        api.MapOperationsEndpoints();
         api.MapPromptEndpoints();
         api.MapCommandEndpoints();
         api.MapBriefingEndpoints();

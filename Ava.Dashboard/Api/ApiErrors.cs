@@ -6,6 +6,7 @@ using Ava.Infrastructure.Approvals;
 using Ava.Infrastructure.ChangeSets;
 using Ava.Infrastructure.Common;
 using Ava.Infrastructure.Security;
+using Ava.Infrastructure.Settings;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 
@@ -62,7 +63,8 @@ internal static class ApiErrors
         AiRateLimitExceededException => StatusCodes.Status429TooManyRequests,
         InvalidValuesException => StatusCodes.Status400BadRequest,
         NotFoundException => StatusCodes.Status404NotFound,
-        ConcurrencyConflictException or RecommendationDecidedException or ChangeSetRolledBackException or RollbackConflictException or TargetChangedException or CommandExecutionStateException
+        CapabilitySwitchedOffException => StatusCodes.Status403Forbidden,
+        ConcurrencyConflictException or RecommendationDecidedException or MaintenanceStateException or ChangeSetRolledBackException or RollbackConflictException or TargetChangedException or CommandExecutionStateException
             => StatusCodes.Status409Conflict,
         DomainException => StatusCodes.Status422UnprocessableEntity,
         BadHttpRequestException bad => bad.StatusCode,
@@ -86,6 +88,9 @@ internal static class ApiErrors
             extensions: new Dictionary<string, object?> { ["conflicts"] = conflicts.Conflicts }),
         CommandExecutionStateException state => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Not possible in this state", detail: state.Message,
             extensions: new Dictionary<string, object?> { ["executionStatus"] = state.Status.ToString() }),
+        CapabilitySwitchedOffException off => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Switched off", detail: off.Message,
+            extensions: new Dictionary<string, object?> { ["capability"] = off.State.Capability.Name, ["switchedOffBy"] = off.State.ChangedBy, ["switchedOffAt"] = off.State.ChangedAt }),
+        MaintenanceStateException state => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Not possible in this state", detail: state.Message),
         DomainException rule => TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Refused by a business rule", detail: rule.Message),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => TooLarge(),
         BadHttpRequestException bad => TypedResults.Problem(statusCode: bad.StatusCode, title: "Bad request", detail: bad.Message),

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
+using Ava.Domain.Settings;
+using Ava.Infrastructure.Settings;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -62,6 +64,12 @@ public static class ApiRateLimits
 
     private static RateLimitPartition<string> Partition(HttpContext context, string policy, Func<ApiRateLimitOptions, int> permits)
     {
+        // The limits are a capability an administrator may switch off (specification §12); refused tokens stay limited.
+        if (!context.RequestServices.GetRequiredService<FeatureFlagStore>().Current[Capabilities.ApiRateLimits.Name].Enabled)
+        {
+            return RateLimitPartition.GetNoLimiter(policy + "/off");
+        }
+
         var options = context.RequestServices.GetRequiredService<IOptions<ApiRateLimitOptions>>().Value;
         return RateLimitPartition.GetFixedWindowLimiter(policy + "/" + PartitionKey(context), _ => new FixedWindowRateLimiterOptions
         {

@@ -18,6 +18,7 @@ internal static class Pipeline
     {
         // First: everything after it sees the client's address and scheme, as the trusted proxy reported them.
         app.UseForwardedHeaders();
+        app.UseRequestTally();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
@@ -41,6 +42,7 @@ internal static class Pipeline
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMustChangePassword();
+        app.UseOperationsGates();
 
         // After authorization: the API's rate limits are per token, and the token is known only now.
         app.UseRateLimiter();

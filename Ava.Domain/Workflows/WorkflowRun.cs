@@ -102,6 +102,22 @@ public sealed class WorkflowRun : IVersioned
         Error = "The process stopped while this run was in progress; it was queued again.";
     }
 
+    /// <summary>Stopped by an administrator: it ends now and nothing its job reports afterwards changes it.</summary>
+    public void MarkCancelled(string by, DateTimeOffset at)
+    {
+        if (Status is WorkflowStatus.Succeeded or WorkflowStatus.Failed or WorkflowStatus.Interrupted or WorkflowStatus.Cancelled)
+        {
+            throw new DomainException($"This run has ended already ({Status}).");
+        }
+
+        Status = WorkflowStatus.Cancelled;
+        EndedAt = at;
+        Error = Truncate($"Cancelled by {by}.");
+    }
+
+    /// <summary>Whether the run has ended, whatever the outcome.</summary>
+    public bool HasEnded => Status is WorkflowStatus.Succeeded or WorkflowStatus.Failed or WorkflowStatus.Interrupted or WorkflowStatus.Cancelled;
+
     public void LinkToInterruptedRun(long runId) => RequeuedFromRunId = runId;
 
     public void ReportProgress(int processed, int total)

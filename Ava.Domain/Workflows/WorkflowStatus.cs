@@ -9,4 +9,7 @@ public enum WorkflowStatus
     Retrying = 4,
     /// <summary>The process stopped while the run was Running; the run was queued again.</summary>
     Interrupted = 5,
+
+    /// <summary>An administrator stopped the run (its job was deleted); it is not retried.</summary>
+    Cancelled = 6,
 }

@@ -6,7 +6,7 @@ namespace Ava.E2E.Infrastructure;
 /// Base of the browser tests: opens pages in fresh browser contexts, closes them afterwards, and when a
 /// test fails keeps a screenshot of every page it had open under <c>TestResults/failures/</c>.
 /// </summary>
-public abstract class BrowserTest(DashboardFixture dashboard) : IAsyncDisposable
+public abstract class BrowserTest(IDashboard dashboard) : IAsyncDisposable
 {
     private readonly List<IBrowserContext> _contexts = [];
 

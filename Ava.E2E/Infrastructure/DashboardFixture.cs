@@ -8,7 +8,7 @@ namespace Ava.E2E.Infrastructure;
 /// What every browser test shares, once per run: the running dashboard, one Chromium, the saved
 /// sign-ins of the demo users, and the app's services over its database for arranging data. Each test opens its own browser contexts, so no cookies leak between tests.
 /// </summary>
-public sealed class DashboardFixture : IAsyncLifetime
+public sealed class DashboardFixture : IDashboard, IAsyncLifetime
 {
     private readonly Lazy<ServiceDatabase> _app;
     private DashboardHost? _host;
@@ -59,12 +59,15 @@ public sealed class DashboardFixture : IAsyncLifetime
     }
 
     /// <summary>A new, isolated browser context on the dashboard, optionally carrying a saved sign-in.</summary>
-    public async Task<IBrowserContext> NewContextAsync(string? storageState = null)
+    public Task<IBrowserContext> NewContextAsync(string? storageState = null) => NewContextAsync(Host, storageState);
+
+    /// <summary>A new, isolated browser context of the run's Chromium on <paramref name="host"/> (this run's dashboard or another).</summary>
+    public async Task<IBrowserContext> NewContextAsync(DashboardHost host, string? storageState)
     {
         var browser = _chromium?.Browser ?? throw new InvalidOperationException("Chromium has not started.");
         var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = Host.BaseUrl.ToString(),
+            BaseURL = host.BaseUrl.ToString(),
             StorageState = storageState,
             ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
             Locale = "en-US",

@@ -8,7 +8,7 @@ namespace Ava.E2E.Infrastructure;
 /// Signs each demo user in through the form once per run and keeps the resulting cookies, so that a test
 /// that needs a signed-in user starts there instead of repeating the sign-in.
 /// </summary>
-public sealed class SignInStates(DashboardFixture dashboard)
+public sealed class SignInStates(IDashboard dashboard)
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<string>>> _states = new();
 

@@ -28,7 +28,7 @@ public sealed partial class AccessControlTests(DashboardFixture dashboard) : Bro
         await refusal.GoBackHomeAsync();
         var layout = new DashboardLayout(page);
         await Expect(page).ToHaveURLAsync(UrlOf(HomePage.Path));
-        await Expect(layout.SectionLinks).ToHaveTextAsync(["Home", "Briefings", "Streams", "Codestones"]);
+        await Expect(layout.SectionLinks).ToHaveTextAsync(["Home", "Briefings", "Streams", "Codestones", "Health"]);
         await Expect(layout.SectionLink("Users")).ToHaveCountAsync(0);
     }
 

@@ -9,12 +9,12 @@ namespace Ava.E2E.Tests;
 public sealed class SignInTests(DashboardFixture dashboard) : BrowserTest(dashboard)
 {
     private static readonly string[] AllSections =
-        ["Home", "Briefings", "Streams", "Codestones", "Approvals", "Changesets", "Tickets", "Prompts", "Workflows", "Execution", "Audit log", "Users", "Jobs (Hangfire)"];
+        ["Home", "Briefings", "Streams", "Codestones", "Approvals", "Changesets", "Tickets", "Prompts", "Workflows", "Execution", "Health", "Audit log", "Users", "Settings", "Jobs (Hangfire)"];
 
     public static TheoryData<string, string[]> SectionsByRole => new()
     {
-        { "Viewer", ["Home", "Briefings", "Streams", "Codestones"] },
-        { "Developer", ["Home", "Briefings", "Streams", "Codestones", "Approvals", "Changesets", "Prompts", "Workflows", "Execution"] },
+        { "Viewer", ["Home", "Briefings", "Streams", "Codestones", "Health"] },
+        { "Developer", ["Home", "Briefings", "Streams", "Codestones", "Approvals", "Changesets", "Prompts", "Workflows", "Execution", "Health"] },
         { "Admin", AllSections },
     };
 

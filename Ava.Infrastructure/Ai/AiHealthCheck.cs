@@ -19,6 +19,7 @@ internal sealed class AiHealthCheck(IOptions<AiOptions> options, IHttpClientFact
         var data = new Dictionary<string, object> { ["provider"] = ai.Provider.ToString() };
         if (ai.Provider == AiProviderKind.Offline)
         {
+            data[Health.HealthCheckStates.ConfiguredKey] = false;
             return HealthCheckResult.Healthy("No model is configured (Ai:Provider is Offline); the offline generator answers.", data);
         }
 

@@ -2,10 +2,12 @@ using System.Diagnostics;
 using Ava.Domain.Audit;
 using Ava.Domain.Prompts;
 using Ava.Domain.Security;
+using Ava.Domain.Settings;
 using Ava.Infrastructure.Audit;
 using Ava.Infrastructure.Common;
 using Ava.Infrastructure.Persistence;
 using Ava.Infrastructure.Security;
+using Ava.Infrastructure.Settings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
@@ -25,6 +27,7 @@ public sealed class PromptRunner(
     IAiProvider provider,
     InjectionScorer scorer,
     PromptRunRecorder recorder,
+    CapabilityGuard capabilities,
     TimeProvider clock,
     ILogger<PromptRunner> logger)
 {
@@ -32,6 +35,7 @@ public sealed class PromptRunner(
     public async Task<PromptRunResult> RunAsync(PromptRunRequest request, CancellationToken cancellationToken = default)
     {
         var user = await guard.DemandAsync(Permissions.RunAiPrompts);
+        await capabilities.DemandAsync(Capabilities.AiFeatures);
         limiter.Spend(user.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value ?? user.DisplayName());
         return await ExecuteAsync(request, user.DisplayName(), null, cancellationToken);
     }

@@ -1,51 +1,51 @@
 using Ava.Domain.Alerts;
 using Ava.Domain.Audit;
 using Ava.Domain.Security;
+using Ava.Infrastructure.Configuration;
 using Ava.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Ava.Infrastructure.Alerts;
 
-/// <summary>Raises an alert when one user commits repeated security violations.</summary>
-public sealed class SecurityAlerts(TimeProvider clock, ILogger<SecurityAlerts> logger)
+/// <summary>
+/// Raises an alert when one user commits repeated security violations (<see cref="AlertOptions.SecurityViolationThreshold"/>
+/// within <see cref="AlertOptions.SecurityViolationWindowMinutes"/>), at the violation that crosses the threshold;
+/// the rule job resolves it once the user's recent refusals drop below it.
+/// </summary>
+public sealed class SecurityAlerts(AlertBook book, IOptionsMonitor<AlertOptions> options, TimeProvider clock, ILogger<SecurityAlerts> logger)
 {
-    public const int ViolationThreshold = 5;
-    public static readonly TimeSpan ViolationWindow = TimeSpan.FromMinutes(10);
-
     /// <summary>
-    /// Called in the transaction that recorded a violation: at the threshold within the window,
-    /// and with no open alert for the user raised in that window, raises one.
+    /// Called in the transaction that recorded a violation: at the threshold within the window, records the
+    /// finding (a new alert, or one more on the user's active alert).
     /// </summary>
+    /// <returns>The alert when this violation raised a new one (its audit event is the caller's to append).</returns>
     public async Task<Alert?> RaiseIfRepeatedViolationsAsync(AvaDbContext db, AuditActor actor, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        var since = now - ViolationWindow;
+        var settings = options.CurrentValue;
+        var window = TimeSpan.FromMinutes(settings.SecurityViolationWindowMinutes);
+        var since = clock.GetUtcNow() - window;
         var count = await db.AuditEvents.CountAsync(
             e => e.Action == SecurityAuditActions.Violation && e.UserName == actor.UserName && e.Timestamp >= since,
             cancellationToken);
-        if (count < ViolationThreshold)
+        if (count < settings.SecurityViolationThreshold)
         {
             return null;
         }
 
-        var alreadyRaised = await db.Alerts.AnyAsync(
-            a => a.Kind == Alert.SecurityViolationsKind && a.Subject == actor.UserName && a.AcknowledgedAt == null && a.RaisedAt >= since,
-            cancellationToken);
-        if (alreadyRaised)
-        {
-            return null;
-        }
-
-        var alert = new Alert(
-            Alert.SecurityViolationsKind,
-            AlertSeverity.Critical,
-            actor.UserName,
-            $"{actor.UserName} was refused {count} times within {ViolationWindow.TotalMinutes:0} minutes.",
-            now);
-        db.Alerts.Add(alert);
+        var (alert, outcome) = await book.RecordAsync(db, Finding(actor.UserName, count, window), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        logger.LogWarning("Alert raised: {UserName} committed {Count} security violations within {Minutes} minutes", actor.UserName, count, ViolationWindow.TotalMinutes);
+        if (outcome != AlertOutcome.Raised)
+        {
+            return null;
+        }
+
+        logger.LogWarning("Alert raised: {UserName} committed {Count} security violations within {Minutes} minutes", actor.UserName, count, window.TotalMinutes);
         return alert;
     }
+
+    internal static AlertFinding Finding(string userName, int count, TimeSpan window) => new(
+        Alert.SecurityViolationsKind, userName, AlertSeverity.Critical,
+        $"{userName} was refused {count} times within {window.TotalMinutes:0} minutes.");
 }

@@ -7,6 +7,7 @@ namespace Ava.Infrastructure.Audit;
 public static class AuditRegistration
 {
     /// <summary>The audit trail, its queries and chain verification, the alerts it raises, and its demo history.</summary>
+    /// <remarks>The alert book and rules the violations alert goes through are registered by <c>AddAlerts</c>.</remarks>
     public static IServiceCollection AddAudit(this IServiceCollection services)
     {
         services.AddSingleton<SecurityAlerts>();

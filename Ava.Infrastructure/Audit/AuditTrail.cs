@@ -105,7 +105,12 @@ public sealed class AuditTrail(
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await AppendAsync(db, entry, actor, cancellationToken);
-        await alerts.RaiseIfRepeatedViolationsAsync(db, actor, cancellationToken);
+        if (await alerts.RaiseIfRepeatedViolationsAsync(db, actor, cancellationToken) is { } raised)
+        {
+            // The alert is the system's observation, not the refused user's act.
+            await AppendAsync(db, AlertBook.RaisedEntry(raised), AuditActor.System(actor.CorrelationId), cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         logger.LogWarning("Security violation: {UserName} lacks {Permission} for {Resource}", actor.UserName, missingPermission, resource);
     }

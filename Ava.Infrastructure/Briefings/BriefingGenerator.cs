@@ -4,12 +4,14 @@ using Ava.Domain.Briefings;
 using Ava.Domain.Common;
 using Ava.Domain.Prompts;
 using Ava.Domain.Security;
+using Ava.Domain.Settings;
 using Ava.Infrastructure.Ai;
 using Ava.Infrastructure.Audit;
 using Ava.Infrastructure.Common;
 using Ava.Infrastructure.Configuration;
 using Ava.Infrastructure.Persistence;
 using Ava.Infrastructure.Security;
+using Ava.Infrastructure.Settings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -26,6 +28,7 @@ namespace Ava.Infrastructure.Briefings;
 public sealed class BriefingGenerator(
     IDbContextFactory<AvaDbContext> contexts,
     PromptRunner runner,
+    CapabilityGuard capabilities,
     IUserContext callers,
     AuditTrail trail,
     LiveUpdates updates,
@@ -42,6 +45,7 @@ public sealed class BriefingGenerator(
     /// <param name="progress">Told the stages done (0 to <see cref="Stages"/>) and what is under way.</param>
     public async Task<BriefingGeneration> GenerateAsync(DateOnly date, int? replacesRevision, Func<int, string, Task> progress, CancellationToken cancellationToken)
     {
+        await capabilities.DemandAsync(Capabilities.Briefings);
         var caller = (await callers.GetUserAsync()).DisplayName();
         return await GenerateAsync(date, replacesRevision, progress, request => runner.RunAsync(request, cancellationToken), clock.GetUtcNow(), caller, null, cancellationToken);
     }

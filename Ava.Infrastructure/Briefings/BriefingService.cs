@@ -4,11 +4,13 @@ using Ava.Domain.Audit;
 using Ava.Domain.Briefings;
 using Ava.Domain.Common;
 using Ava.Domain.Security;
+using Ava.Domain.Settings;
 using Ava.Infrastructure.Audit;
 using Ava.Infrastructure.Common;
 using Ava.Infrastructure.Configuration;
 using Ava.Infrastructure.Persistence;
 using Ava.Infrastructure.Security;
+using Ava.Infrastructure.Settings;
 using Ava.Infrastructure.Workflows;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -23,6 +25,7 @@ namespace Ava.Infrastructure.Briefings;
 public sealed class BriefingService(
     IDbContextFactory<AvaDbContext> contexts,
     PermissionGuard guard,
+    CapabilityGuard capabilities,
     AuditTrail trail,
     WorkflowLauncher launcher,
     LiveUpdates updates,
@@ -82,6 +85,7 @@ public sealed class BriefingService(
     public async Task<RegenerationRequest> RegenerateAsync(DateOnly date, CancellationToken cancellationToken = default)
     {
         var user = await guard.DemandAsync(Permissions.ExecuteCommands);
+        await capabilities.DemandAsync(Capabilities.Briefings);
         var today = options.Value.DateAt(clock.GetUtcNow());
         if (date > today)
         {

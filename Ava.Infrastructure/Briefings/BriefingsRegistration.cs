@@ -1,4 +1,5 @@
 using Ava.Infrastructure.Configuration;
+using Ava.Infrastructure.Metrics;
 using Ava.Infrastructure.Persistence;
 using Ava.Infrastructure.Prompts;
 using Ava.Infrastructure.Workflows;
@@ -9,7 +10,7 @@ namespace Ava.Infrastructure.Briefings;
 
 public static class BriefingsRegistration
 {
-    /// <summary>Morning briefings: the generator and its workflow, the reader's queries, ratings and regeneration, satisfaction for the prompt metrics, and the demo fortnight.</summary>
+    /// <summary>Morning briefings: the generator and its workflow, the reader's queries, ratings and regeneration, satisfaction for the prompt and health metrics, and the demo fortnight.</summary>
     public static IServiceCollection AddBriefings(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<BriefingOptions>(configuration.GetSection(BriefingOptions.Section));
@@ -18,6 +19,7 @@ public static class BriefingsRegistration
         services.AddScoped<BriefingService>();
         services.AddTransient<MorningBriefingJob>();
         services.AddSingleton<IPromptOutcomeSource, BriefingSatisfaction>();
+        services.AddSingleton<IMetricSource, BriefingRatingsMetric>();
         services.AddScoped<IDemoDataSeeder, BriefingsDemoSeeder>();
         return services;
     }

@@ -2,6 +2,7 @@ using Ava.Domain.Audit;
 using Ava.Domain.Codestones;
 using Ava.Domain.Common;
 using Ava.Domain.Prompts;
+using Ava.Domain.Settings;
 using Ava.Infrastructure.Ai;
 using Ava.Infrastructure.Approvals;
 using Ava.Infrastructure.Audit;
@@ -9,6 +10,7 @@ using Ava.Infrastructure.Common;
 using Ava.Infrastructure.Persistence;
 using Ava.Infrastructure.Prompts;
 using Ava.Infrastructure.Security;
+using Ava.Infrastructure.Settings;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ava.Infrastructure.Codestones;
@@ -32,6 +34,7 @@ public enum ReviewAttemptOutcome
 public sealed class CodeReviewRunner(
     IDbContextFactory<AvaDbContext> contexts,
     PromptRunner runner,
+    CapabilityGuard capabilities,
     RecommendationIntake intake,
     AuditTrail trail,
     LiveUpdates updates,
@@ -85,7 +88,14 @@ public sealed class CodeReviewRunner(
         PromptRunResult result;
         try
         {
+            await capabilities.DemandAsync(Capabilities.CodeReviews);
             result = await run(PromptInputs.CodeReview(codestone, $"code-review:{reviewId}"));
+        }
+        catch (CapabilitySwitchedOffException off)
+        {
+            // Switched off after the review was queued: it fails with who switched it off, and is not retried.
+            await FailOrWaitAsync(changed, off.Message, null, stop: true, now());
+            throw new ReviewStoppedException(off.Message);
         }
         catch (Exception ex) when (ex is AiRateLimitExceededException or PermissionDeniedException)
         {

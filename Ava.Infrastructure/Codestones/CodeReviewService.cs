@@ -3,11 +3,13 @@ using Ava.Domain.Audit;
 using Ava.Domain.Codestones;
 using Ava.Domain.Common;
 using Ava.Domain.Security;
+using Ava.Domain.Settings;
 using Ava.Domain.Workflows;
 using Ava.Infrastructure.Audit;
 using Ava.Infrastructure.Common;
 using Ava.Infrastructure.Persistence;
 using Ava.Infrastructure.Security;
+using Ava.Infrastructure.Settings;
 using Ava.Infrastructure.Workflows;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,6 +23,7 @@ namespace Ava.Infrastructure.Codestones;
 public sealed class CodeReviewService(
     IDbContextFactory<AvaDbContext> contexts,
     PermissionGuard guard,
+    CapabilityGuard capabilities,
     WorkflowLauncher launcher,
     AuditTrail trail,
     LiveUpdates updates,
@@ -36,6 +39,7 @@ public sealed class CodeReviewService(
     public async Task<ReviewRequest> RequestAsync(long codestoneId, CancellationToken cancellationToken = default)
     {
         var user = await guard.DemandAsync(Permissions.RunAiPrompts);
+        await capabilities.DemandAsync(Capabilities.CodeReviews);
         var (queued, skipped) = await QueueAsync(user, [codestoneId], null, cancellationToken);
         return queued.SingleOrDefault() ?? throw skipped.Single() switch
         {
@@ -48,6 +52,7 @@ public sealed class CodeReviewService(
     public async Task<BatchRequest> RequestBatchAsync(IReadOnlyCollection<long> codestoneIds, CancellationToken cancellationToken = default)
     {
         var user = await guard.DemandAsync(Permissions.RunAiPrompts);
+        await capabilities.DemandAsync(Capabilities.CodeReviews);
         var ids = codestoneIds.Distinct().ToList();
         if (ids.Count == 0)
         {
@@ -63,6 +68,7 @@ public sealed class CodeReviewService(
     public async Task<BatchRequest> RequestUnreviewedAsync(CancellationToken cancellationToken = default)
     {
         var user = await guard.DemandAsync(Permissions.RunAiPrompts);
+        await capabilities.DemandAsync(Capabilities.CodeReviews);
         List<long> ids;
         int total;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))

@@ -3,10 +3,12 @@ using Ava.Domain.Audit;
 using Ava.Domain.Commands;
 using Ava.Domain.Common;
 using Ava.Domain.Security;
+using Ava.Domain.Settings;
 using Ava.Infrastructure.Audit;
 using Ava.Infrastructure.Common;
 using Ava.Infrastructure.Persistence;
 using Ava.Infrastructure.Security;
+using Ava.Infrastructure.Settings;
 using Ava.Infrastructure.Workflows;
 using Microsoft.EntityFrameworkCore;
 
@@ -26,6 +28,7 @@ public sealed class CommandQueueService(
     WorkflowLauncher launcher,
     RunningCommands running,
     CommandActivity activity,
+    CapabilityGuard capabilities,
     TimeProvider clock)
 {
     public static string Resource(long id) => $"execution/{id}";
@@ -44,6 +47,7 @@ public sealed class CommandQueueService(
     public async Task<long> SubmitAsync(CommandRequest request, CancellationToken cancellationToken = default)
     {
         var user = await guard.DemandAsync(Permissions.ExecuteCommands);
+        await capabilities.DemandAsync(Capabilities.CommandExecution);
         var definition = policy.Find(request.Command);
         if (definition is null)
         {
@@ -90,6 +94,7 @@ public sealed class CommandQueueService(
     public async Task ApproveAsync(long id, CancellationToken cancellationToken = default)
     {
         var (user, grant) = await guard.DemandApproverAsync();
+        await capabilities.DemandAsync(Capabilities.CommandExecution);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var execution = await LoadAsync(db, id, cancellationToken);

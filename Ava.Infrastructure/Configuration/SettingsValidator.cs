@@ -63,6 +63,7 @@ public static class SettingsValidator
         errors.AddRange(BriefingOptions.Problems(configuration[$"{BriefingOptions.Section}:Cron"], configuration[$"{BriefingOptions.Section}:TimeZone"]));
         errors.AddRange(Ai.AiSettingsValidator.Validate(configuration));
         errors.AddRange(CommandSettings.Validate(configuration));
+        errors.AddRange(OperationsSettingsValidator.Validate(configuration));
 
         var adminEmail = configuration["AVA_ADMIN_EMAIL"];
         if (!string.IsNullOrWhiteSpace(adminEmail) && !adminEmail.Contains('@', StringComparison.Ordinal))

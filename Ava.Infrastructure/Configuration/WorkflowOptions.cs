@@ -35,6 +35,12 @@ public sealed class WorkflowOptions
     /// <summary>Cron of archive-old-streams (UTC).</summary>
     public string ArchiveCron { get; set; } = "15 2 * * *";
 
+    /// <summary>Cron of sample-health, which records every health check (UTC).</summary>
+    public string HealthSampleCron { get; set; } = "* * * * *";
+
+    /// <summary>Cron of evaluate-alerts, which runs the alert rules and hands webhook messages over (UTC).</summary>
+    public string AlertRulesCron { get; set; } = "* * * * *";
+
     /// <summary>Cron of audit-checkpoint (UTC), which signs the audit chain's head; hourly by default.</summary>
     public string AuditCheckpointCron { get; set; } = "0 * * * *";
 

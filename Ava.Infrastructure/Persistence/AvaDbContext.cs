@@ -6,8 +6,10 @@ using Ava.Domain.ChangeSets;
 using Ava.Domain.Codestones;
 using Ava.Domain.Commands;
 using Ava.Domain.Common;
+using Ava.Domain.Health;
 using Ava.Domain.Prompts;
 using Ava.Domain.Recommendations;
+using Ava.Domain.Settings;
 using Ava.Domain.Streams;
 using Ava.Domain.Tickets;
 using Ava.Domain.Workflows;
@@ -62,6 +64,20 @@ public abstract class AvaDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<CommandExecution> CommandExecutions => Set<CommandExecution>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<AlertSilence> AlertSilences => Set<AlertSilence>();
+
+    public DbSet<AlertNotification> AlertNotifications => Set<AlertNotification>();
+
+    public DbSet<HealthSample> HealthSamples => Set<HealthSample>();
+
+    public DbSet<RequestTally> RequestTallies => Set<RequestTally>();
+
+    public DbSet<AuditChainCheckpoint> AuditChainCheckpoints => Set<AuditChainCheckpoint>();
+
+    public DbSet<FeatureFlag> FeatureFlags => Set<FeatureFlag>();
+
+    public DbSet<MaintenanceWindow> MaintenanceWindows => Set<MaintenanceWindow>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

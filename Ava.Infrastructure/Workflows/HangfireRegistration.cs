@@ -81,6 +81,7 @@ internal static class HangfireRegistration
         services.AddSingleton<WorkflowProgress>();
         services.AddSingleton<WorkflowRecovery>();
         services.AddScoped<WorkflowRunQueries>();
+        services.AddScoped<WorkflowRunActions>();
         return services;
     }
 

@@ -3,6 +3,7 @@ using Ava.Domain.Prompts;
 using Ava.Infrastructure.Ai;
 using Ava.Infrastructure.Briefings;
 using Ava.Infrastructure.Configuration;
+using Ava.Infrastructure.Settings;
 using Hangfire.Server;
 using Microsoft.Extensions.Options;
 
@@ -39,6 +40,11 @@ public sealed class MorningBriefingJob(BriefingGenerator generator, WorkflowProg
         catch (PromptRunFailedException failed) when (failed.Result.Outcome is PromptRunOutcome.ValidationFailed or PromptRunOutcome.BudgetExceeded)
         {
             throw new WorkflowStoppedException(failed.Message);
+        }
+        catch (CapabilitySwitchedOffException off)
+        {
+            // Briefings or AI features are switched off: another attempt cannot help until someone switches them on.
+            throw new WorkflowStoppedException(off.Message);
         }
     }
 }

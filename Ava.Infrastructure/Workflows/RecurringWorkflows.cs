@@ -28,6 +28,10 @@ public static class RecurringWorkflows
             JobOf<MorningBriefingJob>(j => j.RunAsync(null, CancellationToken.None))),
         new(AuditCheckpointJob.Name, "Signs the audit chain's head with the checkpoint key, so a rewritten chain is caught.",
             s => Utc(s, o => o.AuditCheckpointCron), JobOf<AuditCheckpointJob>(j => j.RunAsync(CancellationToken.None))),
+        new(SampleHealthJob.Name, "Records every health check for the tiles' history and prunes samples past the history's days.",
+            s => Utc(s, o => o.HealthSampleCron), JobOf<SampleHealthJob>(j => j.RunAsync(CancellationToken.None))),
+        new(EvaluateAlertsJob.Name, "Runs the alert rules: raises, counts and resolves alerts, and queues their webhook messages.",
+            s => Utc(s, o => o.AlertRulesCron), JobOf<EvaluateAlertsJob>(j => j.RunAsync(CancellationToken.None))),
     ];
 
     public static WorkflowDefinition? Find(string name) => All.FirstOrDefault(w => w.Name == name);

@@ -3,6 +3,7 @@ using Ava.Domain.Alerts;
 using Ava.Domain.Audit;
 using Ava.Domain.Security;
 using Ava.Domain.Workflows;
+using Ava.Infrastructure.Alerts;
 using Ava.Infrastructure.Audit;
 using Ava.Infrastructure.Common;
 using Ava.Infrastructure.Persistence;
@@ -88,7 +89,16 @@ internal sealed class WorkflowRunRecorder(
         using var correlation = context.Items.TryGetValue(CorrelationItem, out var item) ? item as IDisposable : null;
         if (context.Exception is null || context.ExceptionHandled)
         {
-            Update(context, run => run.MarkSucceeded(clock.GetUtcNow()));
+            if (KeepsSucceededRuns(context.BackgroundJob.Job))
+            {
+                Update(context, run => run.MarkSucceeded(clock.GetUtcNow()));
+            }
+            else
+            {
+                ForgetRun(context.BackgroundJob.Id);
+            }
+
+            ResolveFailureAlert(WorkflowNameOf(context));
             return;
         }
 
@@ -123,10 +133,17 @@ internal sealed class WorkflowRunRecorder(
             db.WorkflowRuns.Add(run);
         }
 
+        // An administrator cancelled it: the job's end is not a failure.
+        if (run.Status == WorkflowStatus.Cancelled)
+        {
+            return;
+        }
+
         run.MarkAttemptFailed(error, willRetry: false, clock.GetUtcNow());
         var name = run.WorkflowName;
         var message = $"Workflow {name} failed after {run.Attempts} attempt(s): {error}";
-        db.Alerts.Add(new Alert(Alert.WorkflowFailedKind, AlertSeverity.Warning, name, message.Length > 1000 ? message[..1000] : message, clock.GetUtcNow()));
+        var (alert, outcome) = scope.ServiceProvider.GetRequiredService<AlertBook>()
+            .RecordAsync(db, new AlertFinding(Alert.WorkflowFailedKind, name, AlertSeverity.Warning, message)).GetAwaiter().GetResult();
         db.SaveChanges();
         var entry = new AuditEntry(
             WorkflowAuditActions.Failed,
@@ -134,10 +151,67 @@ internal sealed class WorkflowRunRecorder(
             Success: false,
             Error: error,
             Metadata: AuditTrail.Metadata(new { jobId, runId = run.Id, attempts = run.Attempts }));
-        trail.AppendAsync(db, entry, new AuditActor(null, SystemActor.NameFor(name), null, CorrelationContext.Id)).GetAwaiter().GetResult();
+        var actor = new AuditActor(null, SystemActor.NameFor(name), null, CorrelationContext.Id);
+        trail.AppendAsync(db, entry, actor).GetAwaiter().GetResult();
+        if (outcome == AlertOutcome.Raised)
+        {
+            trail.AppendAsync(db, AlertBook.RaisedEntry(alert!), actor).GetAwaiter().GetResult();
+        }
+
         transaction.Commit();
+        if (outcome != AlertOutcome.Silenced)
+        {
+            updates.Publish(new AlertsChanged());
+        }
+
         updates.Publish(new WorkflowRunChanged(jobId));
     }
+
+    /// <summary>A later run of the workflow succeeded: its active failure alert is resolved, with its audit event.</summary>
+    private void ResolveFailureAlert(string name)
+    {
+        using var db = contexts.CreateDbContext();
+        if (!db.Alerts.Any(a => a.Kind == Alert.WorkflowFailedKind && a.Subject == name && a.ResolvedAt == null))
+        {
+            return;
+        }
+
+        using var scope = scopes.CreateScope();
+        var trail = scope.ServiceProvider.GetRequiredService<AuditTrail>();
+        var book = scope.ServiceProvider.GetRequiredService<AlertBook>();
+        using var transaction = db.Database.BeginTransaction();
+        var active = db.Alerts.Where(a => a.Kind == Alert.WorkflowFailedKind && a.Subject == name && a.ResolvedAt == null).ToList();
+        foreach (var alert in active)
+        {
+            book.ResolveAsync(db, alert, $"A later run of {name} succeeded.").GetAwaiter().GetResult();
+        }
+
+        db.SaveChanges();
+        var actor = new AuditActor(null, SystemActor.NameFor(name), null, CorrelationContext.Id);
+        foreach (var alert in active)
+        {
+            trail.AppendAsync(db, AlertBook.ResolvedEntry(alert), actor).GetAwaiter().GetResult();
+        }
+
+        transaction.Commit();
+        updates.Publish(new AlertsChanged());
+    }
+
+    /// <summary>A succeeded run of a workflow that keeps no succeeded runs leaves no row.</summary>
+    private void ForgetRun(string jobId)
+    {
+        using var db = contexts.CreateDbContext();
+        if (db.WorkflowRuns.Where(r => r.JobId == jobId && r.Status != WorkflowStatus.Cancelled).ExecuteDelete() > 0)
+        {
+            updates.Publish(new WorkflowRunChanged(jobId));
+        }
+    }
+
+    private static bool KeepsSucceededRuns(Job job) =>
+        (job.Method.GetCustomAttribute<WorkflowNameAttribute>() ?? job.Type.GetCustomAttribute<WorkflowNameAttribute>())?.KeepSucceededRuns ?? true;
+
+    private static string WorkflowNameOf(PerformContext context) =>
+        context.GetJobParameter<string>("RecurringJobId") ?? NameOf(context.BackgroundJob.Job);
 
     private static bool IsStopped(Exception exception) =>
         exception is WorkflowStoppedException || exception.InnerException is WorkflowStoppedException;
@@ -186,6 +260,12 @@ internal sealed class WorkflowRunRecorder(
             {
                 run = create();
                 db.WorkflowRuns.Add(run);
+            }
+
+            // A run an administrator cancelled keeps that end, whatever its job reports afterwards.
+            if (run.Status == WorkflowStatus.Cancelled)
+            {
+                return;
             }
 
             change(run);

@@ -12,7 +12,7 @@ public sealed class WorkflowRunRetentionJob(IDbContextFactory<AvaDbContext> cont
 {
     public const string Name = "prune-workflow-runs";
 
-    private static readonly WorkflowStatus[] Finished = [WorkflowStatus.Succeeded, WorkflowStatus.Failed, WorkflowStatus.Interrupted];
+    private static readonly WorkflowStatus[] Finished = [WorkflowStatus.Succeeded, WorkflowStatus.Failed, WorkflowStatus.Interrupted, WorkflowStatus.Cancelled];
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {

@@ -56,6 +56,15 @@ public abstract class DashboardTestContext : BunitContext
         Services.AddScoped(_ => scope.ServiceProvider.GetRequiredService<Ava.Infrastructure.Prompts.PromptService>());
         Services.AddScoped(_ => scope.ServiceProvider.GetRequiredService<Ava.Infrastructure.Prompts.PromptDiffService>());
         Services.AddScoped(_ => scope.ServiceProvider.GetRequiredService<Ava.Infrastructure.Prompts.PromptMetricsQueries>());
+        Services.AddScoped(_ => scope.ServiceProvider.GetRequiredService<Ava.Infrastructure.Health.HealthQueries>());
+        Services.AddScoped(_ => scope.ServiceProvider.GetRequiredService<Ava.Infrastructure.Metrics.MetricsQueries>());
+        Services.AddScoped(_ => scope.ServiceProvider.GetRequiredService<Ava.Infrastructure.Alerts.AlertService>());
+        Services.AddScoped(_ => scope.ServiceProvider.GetRequiredService<Ava.Infrastructure.Workflows.WorkflowRunActions>());
+        Services.AddScoped(_ => scope.ServiceProvider.GetRequiredService<Ava.Infrastructure.Settings.FeatureFlagService>());
+        Services.AddScoped(_ => scope.ServiceProvider.GetRequiredService<Ava.Infrastructure.Settings.MaintenanceService>());
+        Services.AddScoped(_ => scope.ServiceProvider.GetRequiredService<Ava.Infrastructure.Settings.ConfigurationStatusService>());
+        Services.AddSingleton(_database.Services.GetRequiredService<Ava.Infrastructure.Settings.MaintenanceState>());
+        Services.AddSingleton(_database.Services.GetRequiredService<Ava.Infrastructure.Settings.CapabilityGuard>());
         Services.AddScoped(_ => scope.ServiceProvider.GetRequiredService<Ava.Infrastructure.Codestones.CodeReviewService>());
         Services.AddScoped(_ => scope.ServiceProvider.GetRequiredService<Ava.Infrastructure.Briefings.BriefingQueries>());
         Services.AddScoped(_ => scope.ServiceProvider.GetRequiredService<Ava.Infrastructure.Briefings.BriefingService>());

@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using Ava.Dashboard.Components.Layout;
 using Ava.Domain.Security;
+using Ava.Domain.Settings;
+using Ava.Infrastructure.Settings;
 using Ava.Tests.TestData;
 using Bunit;
 using Microsoft.EntityFrameworkCore;
@@ -12,9 +14,9 @@ public class NavMenuTests : DashboardTestContext
 {
     public static TheoryData<string, string[]> SectionsByRole => new()
     {
-        { Roles.Admin, ["/", "/briefings", "/streams", "/codestones", "/approvals", "/changesets", "/tickets", "/prompts", "/workflows", "/execution", "/audit", "/admin/users", "/jobs"] },
-        { Roles.Developer, ["/", "/briefings", "/streams", "/codestones", "/approvals", "/changesets", "/prompts", "/workflows", "/execution"] },
-        { Roles.Viewer, ["/", "/briefings", "/streams", "/codestones"] },
+        { Roles.Admin, ["/", "/briefings", "/streams", "/codestones", "/approvals", "/changesets", "/tickets", "/prompts", "/workflows", "/execution", "/health", "/audit", "/admin/users", "/admin/settings", "/jobs"] },
+        { Roles.Developer, ["/", "/briefings", "/streams", "/codestones", "/approvals", "/changesets", "/prompts", "/workflows", "/execution", "/health"] },
+        { Roles.Viewer, ["/", "/briefings", "/streams", "/codestones", "/health"] },
     };
 
     [Theory]
@@ -47,7 +49,25 @@ public class NavMenuTests : DashboardTestContext
     {
         var menu = await RenderMenuAsync(Approver(Roles.Viewer));
 
-        Hrefs(menu).ShouldBe(["/", "/briefings", "/streams", "/codestones", "/approvals", "/changesets", "/tickets"]);
+        Hrefs(menu).ShouldBe(["/", "/briefings", "/streams", "/codestones", "/approvals", "/changesets", "/tickets", "/health"]);
+    }
+
+    [Fact]
+    public async Task Render_LeavesOutTheSectionsOfASwitchedOffCapability()
+    {
+        await UseDatabaseAsync();
+        var off = new FeatureFlagState(Capabilities.CommandExecution, false, "admin@ava.local", DateTimeOffset.UtcNow);
+        var on = new FeatureFlagState(Capabilities.AiFeatures, true, null, null);
+        var briefings = new FeatureFlagState(Capabilities.Briefings, false, "admin@ava.local", DateTimeOffset.UtcNow);
+        var operations = new OperationsSnapshot(MaintenanceStatus.Off,
+            new Dictionary<string, FeatureFlagState> { [off.Capability.Name] = off, [on.Capability.Name] = on, [briefings.Capability.Name] = briefings });
+
+        var menu = Render<NavMenu>(parameters => parameters.AddCascadingValue(StateOf(UserInRole(Roles.Admin))).AddCascadingValue(operations));
+
+        Hrefs(menu).ShouldNotContain("/execution");
+        Hrefs(menu).ShouldNotContain("/briefings");
+        Hrefs(menu).ShouldContain("/prompts");
+        Hrefs(menu).ShouldContain("/workflows");
     }
 
     [Fact]

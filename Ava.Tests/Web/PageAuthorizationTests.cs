@@ -16,6 +16,7 @@ public sealed class PageAuthorizationTests(AvaAppFactory app)
     [InlineData(JobsPath)]
     [InlineData("/execution")]
     [InlineData("/execution/1")]
+    [InlineData("/admin/settings")]
     public async Task Get_RedirectsToAccessDenied_WhenViewerOpensAnAdminSection(string path)
     {
         using var viewer = await SignedInClient.CreateAsync(app, AvaAppFactory.ViewerEmail);

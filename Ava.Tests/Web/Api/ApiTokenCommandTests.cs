@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using System.Runtime.InteropServices;
+using Ava.Domain.Security;
+using Ava.Tests.TestData;
 
 namespace Ava.Tests.Web.Api;
 
@@ -16,9 +18,10 @@ public sealed class ApiTokenCommandTests(AvaAppFactory app) : IDisposable
     [Fact]
     public async Task TokenCreate_PrintsOnlyAWorkingToken_ForAUserOfTheConfiguredDatabase()
     {
-        _ = app.Services; // the app has created and seeded the database
+        // A user of its own: the shared app's demo users hold the tokens of every other API test, up to the per-user cap.
+        var developer = await TestUsers.CreateAsync(app.Services, Roles.Developer);
 
-        var (exitCode, output, errors) = await RunAsync("token", "create", "--email", AvaAppFactory.DeveloperEmail, "--name", "deploy script", "--expires-days", "7");
+        var (exitCode, output, errors) = await RunAsync("token", "create", "--email", developer.Email!, "--name", "deploy script", "--expires-days", "7");
 
         exitCode.ShouldBe(0, errors);
         var token = output.Trim();
@@ -27,7 +30,7 @@ public sealed class ApiTokenCommandTests(AvaAppFactory app) : IDisposable
         using var api = ApiClient.WithToken(app, token);
         using var response = await api.GetAsync("/api/v1/me", TestContext.Current.CancellationToken);
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await response.ReadJsonAsync()).GetProperty("email").GetString().ShouldBe(AvaAppFactory.DeveloperEmail);
+        (await response.ReadJsonAsync()).GetProperty("email").GetString().ShouldBe(developer.Email);
     }
 
     [Fact]
