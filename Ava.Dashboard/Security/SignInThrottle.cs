@@ -5,11 +5,10 @@ namespace Ava.Dashboard.Security;
 
 /// <summary>
 /// Failed sign-ins per client address. An address that failed <see cref="ClientThrottleOptions.SignInFailures"/>
-/// times within the window may not try again until it ends, and one that failed on
-/// <see cref="ClientThrottleOptions.SignInAccounts"/> different accounts may not try another one: the
-/// five-failure lockout of each account stays, but one address cannot use it to lock out account after
-/// account. A refused attempt never reaches the password check, so it does not count towards any
-/// account's lockout.
+/// times within the window may not try again until it ends (a refused attempt never reaches the password
+/// check). Once it failed on <see cref="ClientThrottleOptions.SignInAccounts"/> different accounts, its
+/// failures on further accounts no longer count towards their lockout: the five-failure lockout of each
+/// account stays, but one address cannot use it to lock out account after account.
 /// </summary>
 internal sealed class SignInThrottle(IOptions<ClientThrottleOptions> options, IMemoryCache cache, TimeProvider clock)
 {
@@ -18,8 +17,8 @@ internal sealed class SignInThrottle(IOptions<ClientThrottleOptions> options, IM
         public List<(DateTimeOffset At, string Account)> Items { get; } = [];
     }
 
-    /// <summary>How long the address must wait before trying <paramref name="account"/>, or null when it may try now.</summary>
-    public TimeSpan? RetryAfter(string address, string account)
+    /// <summary>How long the address must wait before trying again, or null when it may try now.</summary>
+    public TimeSpan? RetryAfter(string address)
     {
         if (!cache.TryGetValue(Key(address), out Failures? failures) || failures is null)
         {
@@ -32,19 +31,29 @@ internal sealed class SignInThrottle(IOptions<ClientThrottleOptions> options, IM
         {
             Prune(failures, now);
             var recent = failures.Items.Where(f => f.At > now.AddMinutes(-o.SignInWindowMinutes)).ToList();
-            if (recent.Count >= o.SignInFailures)
-            {
-                return recent[^o.SignInFailures].At.AddMinutes(o.SignInWindowMinutes) - now;
-            }
+            return recent.Count >= o.SignInFailures ? recent[^o.SignInFailures].At.AddMinutes(o.SignInWindowMinutes) - now : null;
+        }
+    }
 
-            var accounts = failures.Items.Where(f => f.At > now.AddMinutes(-o.AccountWindowMinutes)).GroupBy(f => f.Account).Select(g => (Account: g.Key, Last: g.Max(f => f.At))).ToList();
-            var normalized = Normalize(account);
-            if (accounts.Count >= o.SignInAccounts && accounts.All(a => a.Account != normalized))
-            {
-                return accounts.OrderByDescending(a => a.Last).ElementAt(o.SignInAccounts - 1).Last.AddMinutes(o.AccountWindowMinutes) - now;
-            }
+    /// <summary>
+    /// Whether a failed password for <paramref name="account"/> from this address may count towards that account's
+    /// lockout: not once the address has failed on <see cref="ClientThrottleOptions.SignInAccounts"/> other accounts.
+    /// The attempt is still checked, so a colleague behind the same address signs in with the right password.
+    /// </summary>
+    public bool MayLockOut(string address, string account)
+    {
+        if (!cache.TryGetValue(Key(address), out Failures? failures) || failures is null)
+        {
+            return true;
+        }
 
-            return null;
+        var o = options.Value;
+        var now = clock.GetUtcNow();
+        var normalized = Normalize(account);
+        lock (failures)
+        {
+            var accounts = failures.Items.Where(f => f.At > now.AddMinutes(-o.AccountWindowMinutes)).Select(f => f.Account).Distinct().ToList();
+            return accounts.Count < o.SignInAccounts || accounts.Contains(normalized);
         }
     }
 

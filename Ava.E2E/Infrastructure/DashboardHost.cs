@@ -140,6 +140,12 @@ public sealed partial class DashboardHost : IAsyncDisposable
         environment["Demo__Enabled"] = "true";
         environment["AVA_DEMO_PASSWORD"] = demoPassword;
         environment["LogFile__Path"] = "";
+
+        // Every browser test signs in from 127.0.0.1, many as users made up for one test, some with a wrong
+        // password on purpose: the per-address sign-in limits would soon refuse them all. Those limits are
+        // tested in Ava.Tests on an app of their own.
+        environment["Security__Throttle__SignInFailures"] = "100000";
+        environment["Security__Throttle__SignInAccounts"] = "100000";
         environment.Remove("AVA_ADMIN_EMAIL");
         environment.Remove("AVA_ADMIN_PASSWORD");
         return start;
