@@ -43,7 +43,7 @@ public sealed class UserAdministrationTests(DashboardFixture dashboard) : Browse
         await Expect(page).ToHaveURLAsync(UrlOf(HomePage.Path));
         await Expect(home.Layout.UserMenu).ToContainTextAsync(email);
         await Expect(home.Layout.UserRole).ToHaveTextAsync("Developer");
-        await Expect(home.Layout.SectionLinks).ToHaveTextAsync(["Home", "Briefings", "Streams", "Codestones", "Approvals", "Changesets", "Prompts", "Workflows", "Execution"]);
+        await Expect(home.Layout.SectionLinks).ToHaveTextAsync(["Home", "Briefings", "Streams", "Codestones", "Approvals", "Changesets", "Prompts", "Workflows", "Execution", "Health"]);
         await Expect(home.Layout.SectionLink("Users")).ToHaveCountAsync(0);
         await Expect(home.Layout.SectionLink("Jobs (Hangfire)")).ToHaveCountAsync(0);
     }
