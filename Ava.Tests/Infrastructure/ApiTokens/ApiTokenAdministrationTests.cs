@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Ava.Domain.ApiTokens;
 using Ava.Domain.Security;
 using Ava.Infrastructure.ApiTokens;
+using Ava.Infrastructure.Common;
 using Ava.Infrastructure.Security;
 using Ava.Tests.TestData;
 using Microsoft.EntityFrameworkCore;
@@ -52,6 +53,23 @@ public sealed class ApiTokenAdministrationTests : IAsyncLifetime
         (await _db.AsAsync<ApiTokenService, IReadOnlyList<ApiTokenSummary>>(admin, s => s.ListForUserAsync(ownerId))).ShouldHaveSingleItem().Id.ShouldBe(token.Token.Id);
         (await _db.AsAsync<ApiTokenService, int>(admin, s => s.RevokeAllAsync(ownerId))).ShouldBe(1);
         (await _db.AsAsync<ApiTokenService, ApiTokenVerification>(owner, s => s.VerifyAsync(token.Secret))).Refusal.ShouldBe(ApiTokenRefusal.Revoked);
+    }
+
+    [Fact]
+    public async Task CreateAsync_RefusesAnotherToken_OnceTheUserHoldsTheMostActiveOnes_AndAllowsItAfterARevocation()
+    {
+        var owner = await UserAsync(Roles.Developer);
+        var held = new List<CreatedApiToken>();
+        for (var i = 0; i < 10; i++)
+        {
+            held.Add(await CreateAsync(owner, $"token {i}"));
+        }
+
+        var refusal = await Should.ThrowAsync<InvalidValuesException>(() => CreateAsync(owner, "eleventh"));
+        refusal.Errors["Name"].ShouldHaveSingleItem().ShouldContain("10 active tokens");
+
+        await _db.AsAsync<ApiTokenService, ApiTokenSummary>(owner, s => s.RevokeAsync(held[0].Token.Id));
+        (await CreateAsync(owner, "eleventh")).Token.Name.ShouldBe("eleventh");
     }
 
     private Task<CreatedApiToken> CreateAsync(ClaimsPrincipal user, string name) =>
