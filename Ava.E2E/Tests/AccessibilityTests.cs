@@ -1,0 +1,105 @@
+using Ava.E2E.Infrastructure;
+using Ava.E2E.Pages;
+using Microsoft.Playwright;
+using Shouldly;
+using static Microsoft.Playwright.Assertions;
+
+namespace Ava.E2E.Tests;
+
+/// <summary>
+/// axe-core over every page of the running dashboard, as each demo role, in the light and the dark theme. Only
+/// serious and critical violations fail a test; the message lists each one with the rule, page, role, theme and element.
+/// </summary>
+public sealed class AccessibilityTests(DashboardFixture dashboard) : BrowserTest(dashboard)
+{
+    public static TheoryData<string> Roles => new(DemoUser.Admin.Role, DemoUser.Developer.Role, DemoUser.Viewer.Role);
+
+    [Fact]
+    public void RouteTable_NamesEveryPageOfTheDashboard()
+    {
+        // A page added without a line in the route table would escape the scans below.
+        DashboardRoutes.All.Select(route => route.Template).Order(StringComparer.Ordinal)
+            .ShouldBe(DashboardRoutes.TemplatesInDashboard());
+    }
+
+    [Theory]
+    [MemberData(nameof(Roles))]
+    public async Task EveryPage_HasNoSeriousOrCriticalViolations_InLightAndDarkTheme(string role)
+    {
+        // Arrange
+        var user = DemoUser.WithRole(role);
+        var routes = DashboardRoutes.All.Where(route => route.NotVisitedBecause is null && route.Roles.Contains(user)).ToList();
+        var addresses = new List<(DashboardRoute Route, string Address)>();
+        foreach (var route in routes)
+        {
+            addresses.Add((route, await App.AddressAsync(route)));
+        }
+
+        var page = await OpenPageSignedInAsync(user);
+        var layout = new DashboardLayout(page);
+        var findings = new List<AxeFinding>();
+
+        // Act: every page in the light theme, then the dark one, switched the way a user does.
+        try
+        {
+            foreach (var dark in new[] { false, true })
+            {
+                await page.GotoAsync(HomePage.Path);
+                await layout.UseThemeAsync(dark);
+                foreach (var (route, address) in addresses)
+                {
+                    await OpenAsync(page, route, address);
+                    if (route.HasAppBar)
+                    {
+                        // The theme is really the one being checked: the app bar offers to switch to the other.
+                        await Expect(layout.ThemeToggle(toDark: !dark)).ToBeAttachedAsync();
+                    }
+
+                    findings.AddRange(await page.SeriousViolationsAsync(address, role, dark ? "dark" : "light"));
+                }
+            }
+        }
+        finally
+        {
+            // The theme is the demo user's saved preference, which other tests share.
+            await page.GotoAsync(HomePage.Path);
+            await layout.UseThemeAsync(dark: false);
+        }
+
+        // Assert
+        Output.WriteLine($"{addresses.Count} pages × 2 themes as {role}. {AxeScanner.Describe(findings)}");
+        findings.Count.ShouldBe(0, AxeScanner.Describe(findings));
+    }
+
+    [Fact]
+    public async Task SignedOutPages_HaveNoSeriousOrCriticalViolations()
+    {
+        // Arrange
+        var page = await OpenPageAsync();
+        var findings = new List<AxeFinding>();
+
+        // Act
+        foreach (var route in DashboardRoutes.All.Where(route => route.IsSignedOut))
+        {
+            await OpenAsync(page, route, route.Template);
+            findings.AddRange(await page.SeriousViolationsAsync(route.Template, "signed out", "light"));
+        }
+
+        // Assert
+        Output.WriteLine(AxeScanner.Describe(findings));
+        findings.Count.ShouldBe(0, AxeScanner.Describe(findings));
+    }
+
+    /// <summary>Opens the page and waits until it shows its data: the circuit is connected and nothing is loading any more.</summary>
+    private static async Task OpenAsync(IPage page, DashboardRoute route, string address)
+    {
+        await page.GotoAsync(address);
+        await Expect(page.Locator("h1").First).ToBeVisibleAsync();
+        if (!route.IsStatic)
+        {
+            await new DashboardLayout(page).UserMenu.WaitUntilInteractiveAsync();
+        }
+
+        await Expect(page.Locator(".mud-progress-linear.mud-progress-indeterminate")).ToHaveCountAsync(0);
+    }
+}
