@@ -12,7 +12,7 @@ public sealed class DashboardLayout(IPage page)
     public ILocator DemoBadge => page.GetByRole(AriaRole.Banner).GetByTestId("demo-badge");
 
     /// <summary>The button that opens the user menu; it shows the user's name and role.</summary>
-    public ILocator UserMenu => page.GetByTestId("user-menu");
+    public ILocator UserMenu => page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Button).Filter(new() { Has = page.GetByTestId("user-menu") });
 
     public ILocator UserRole => UserMenu.GetByTestId("user-role");
 
