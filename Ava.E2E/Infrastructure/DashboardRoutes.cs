@@ -2,8 +2,10 @@ using System.Globalization;
 using System.Reflection;
 using Ava.Domain.ChangeSets;
 using Ava.Domain.Recommendations;
+using Ava.E2E.Pages;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
 
 namespace Ava.E2E.Infrastructure;
 
@@ -84,6 +86,18 @@ public static class DashboardRoutes
             .Order(StringComparer.Ordinal)
             .ToList();
 
+    /// <summary>Every page <paramref name="user"/> may open, with its address in the demo data, in table order.</summary>
+    public static async Task<IReadOnlyList<(DashboardRoute Route, string Address)>> PagesOfAsync(this ServiceDatabase app, DemoUser user)
+    {
+        var pages = new List<(DashboardRoute, string)>();
+        foreach (var route in All.Where(route => route.NotVisitedBecause is null && route.Roles.Contains(user)))
+        {
+            pages.Add((route, await app.AddressAsync(route)));
+        }
+
+        return pages;
+    }
+
     /// <summary>The address of <paramref name="route"/> with its parameters filled from the demo data.</summary>
     public static async Task<string> AddressAsync(this ServiceDatabase app, DashboardRoute route)
     {
@@ -102,5 +116,18 @@ public static class DashboardRoutes
             _ when !route.Template.Contains('{') => route.Template,
             _ => throw new InvalidOperationException($"No demo data fills {route.Template}; add it here."),
         };
+    }
+
+    /// <summary>Opens the page and waits until it shows its data: the circuit is connected and nothing is loading any more.</summary>
+    public static async Task VisitAsync(this IPage page, DashboardRoute route, string address)
+    {
+        await page.GotoAsync(address);
+        await Assertions.Expect(page.Locator("h1").First).ToBeVisibleAsync();
+        if (!route.IsStatic)
+        {
+            await new DashboardLayout(page).UserMenu.WaitUntilInteractiveAsync();
+        }
+
+        await Assertions.Expect(page.Locator(".mud-progress-linear.mud-progress-indeterminate")).ToHaveCountAsync(0);
     }
 }

@@ -27,6 +27,10 @@ public sealed partial class ApprovalDetailPage(IPage page)
     /// <summary>One section per entity the recommendation changes: current → proposed.</summary>
     public ILocator PreviewSections => page.GetByTestId("change-preview");
 
+    /// <summary>The value cells (current, proposed) of one field of the preview; the arrow between them is hidden from assistive technology.</summary>
+    public ILocator ValueCells(string field) =>
+        PreviewSections.GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByRole(AriaRole.Rowheader, new() { Name = field, Exact = true }) }).GetByRole(AriaRole.Cell);
+
     /// <summary>Who decided, when, why, and the changeset or ticket it led to.</summary>
     public ILocator Decision => page.GetByTestId("decision");
 

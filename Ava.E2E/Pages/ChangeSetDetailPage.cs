@@ -43,6 +43,9 @@ public sealed partial class ChangeSetDetailPage(IPage page)
     public ILocator Field(string kind, long id, string field) =>
         Record(kind, id).GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByRole(AriaRole.Rowheader, new() { NameRegex = new Regex($"^{Regex.Escape(field)}( written)?$") }) });
 
+    /// <summary>The value cells (before, after) of one field that is not diffed line by line.</summary>
+    public ILocator ValueCells(string kind, long id, string field) => Field(kind, id, field).GetByRole(AriaRole.Cell);
+
     /// <summary>The "written" mark of a field this changeset wrote.</summary>
     public ILocator WrittenMark(string kind, long id, string field) =>
         Field(kind, id, field).GetByRole(AriaRole.Rowheader).GetByText("written", new() { Exact = true });

@@ -1,6 +1,5 @@
 using Ava.E2E.Infrastructure;
 using Ava.E2E.Pages;
-using Microsoft.Playwright;
 using Shouldly;
 using static Microsoft.Playwright.Assertions;
 
@@ -28,13 +27,7 @@ public sealed class AccessibilityTests(DashboardFixture dashboard) : BrowserTest
     {
         // Arrange
         var user = DemoUser.WithRole(role);
-        var routes = DashboardRoutes.All.Where(route => route.NotVisitedBecause is null && route.Roles.Contains(user)).ToList();
-        var addresses = new List<(DashboardRoute Route, string Address)>();
-        foreach (var route in routes)
-        {
-            addresses.Add((route, await App.AddressAsync(route)));
-        }
-
+        var addresses = await App.PagesOfAsync(user);
         var page = await OpenPageSignedInAsync(user);
         var layout = new DashboardLayout(page);
         var findings = new List<AxeFinding>();
@@ -48,7 +41,7 @@ public sealed class AccessibilityTests(DashboardFixture dashboard) : BrowserTest
                 await layout.UseThemeAsync(dark);
                 foreach (var (route, address) in addresses)
                 {
-                    await OpenAsync(page, route, address);
+                    await page.VisitAsync(route, address);
                     if (route.HasAppBar)
                     {
                         // The theme is really the one being checked: the app bar offers to switch to the other.
@@ -81,25 +74,12 @@ public sealed class AccessibilityTests(DashboardFixture dashboard) : BrowserTest
         // Act
         foreach (var route in DashboardRoutes.All.Where(route => route.IsSignedOut))
         {
-            await OpenAsync(page, route, route.Template);
+            await page.VisitAsync(route, route.Template);
             findings.AddRange(await page.SeriousViolationsAsync(route.Template, "signed out", "light"));
         }
 
         // Assert
         Output.WriteLine(AxeScanner.Describe(findings));
         findings.Count.ShouldBe(0, AxeScanner.Describe(findings));
-    }
-
-    /// <summary>Opens the page and waits until it shows its data: the circuit is connected and nothing is loading any more.</summary>
-    private static async Task OpenAsync(IPage page, DashboardRoute route, string address)
-    {
-        await page.GotoAsync(address);
-        await Expect(page.Locator("h1").First).ToBeVisibleAsync();
-        if (!route.IsStatic)
-        {
-            await new DashboardLayout(page).UserMenu.WaitUntilInteractiveAsync();
-        }
-
-        await Expect(page.Locator(".mud-progress-linear.mud-progress-indeterminate")).ToHaveCountAsync(0);
     }
 }
