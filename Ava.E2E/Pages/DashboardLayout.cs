@@ -50,6 +50,6 @@ public sealed class DashboardLayout(IPage page)
     public async Task SignOutAsync()
     {
         await UserMenu.ClickWhenInteractiveAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Menuitem, new() { Name = "Sign out", Exact = true }).ClickAsync();
     }
 }

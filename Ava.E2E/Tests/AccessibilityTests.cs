@@ -1,5 +1,6 @@
 using Ava.E2E.Infrastructure;
 using Ava.E2E.Pages;
+using Microsoft.Playwright;
 using Shouldly;
 using static Microsoft.Playwright.Assertions;
 
@@ -65,6 +66,57 @@ public sealed class AccessibilityTests(DashboardFixture dashboard) : BrowserTest
     }
 
     [Fact]
+    public async Task DialogsAndTheUserMenu_HaveNoSeriousOrCriticalViolations_InLightAndDarkTheme()
+    {
+        // Arrange: the Admin sees every decision dialog; each is opened and cancelled, so nothing changes.
+        var dialogs = new (string Path, string Button)[]
+        {
+            (await App.AddressAsync(Route("/approvals/{Id:long}")), "Approve"),
+            (await App.AddressAsync(Route("/approvals/{Id:long}")), "Reject"),
+            (await App.AddressAsync(Route("/approvals/{Id:long}")), "Escalate"),
+            (await App.AddressAsync(Route("/changesets/{Id:long}")), "Roll back"),
+            ("/streams", "New stream"),
+        };
+        var page = await OpenPageSignedInAsync(DemoUser.Admin);
+        var layout = new DashboardLayout(page);
+        var findings = new List<AxeFinding>();
+
+        // Act
+        try
+        {
+            foreach (var dark in new[] { false, true })
+            {
+                var theme = dark ? "dark" : "light";
+                await page.GotoAsync(HomePage.Path);
+                await layout.UseThemeAsync(dark);
+                foreach (var (path, button) in dialogs)
+                {
+                    await page.GotoAsync(path);
+                    await page.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickWhenInteractiveAsync();
+                    var dialog = page.GetByRole(AriaRole.Dialog);
+                    await Expect(dialog).ToBeVisibleAsync();
+                    findings.AddRange(await page.SeriousViolationsAsync($"{path} ({button} dialog)", DemoUser.Admin.Role, theme));
+                    await dialog.GetByRole(AriaRole.Button, new() { Name = "Cancel", Exact = true }).ClickAsync();
+                    await Expect(dialog).ToBeHiddenAsync();
+                }
+
+                await layout.UserMenu.ClickWhenInteractiveAsync();
+                await Expect(page.GetByRole(AriaRole.Menuitem, new() { Name = "API tokens" })).ToBeVisibleAsync();
+                findings.AddRange(await page.SeriousViolationsAsync("/streams (user menu open)", DemoUser.Admin.Role, theme));
+            }
+        }
+        finally
+        {
+            await page.GotoAsync(HomePage.Path);
+            await layout.UseThemeAsync(dark: false);
+        }
+
+        // Assert
+        Output.WriteLine(AxeScanner.Describe(findings));
+        findings.Count.ShouldBe(0, AxeScanner.Describe(findings));
+    }
+
+    [Fact]
     public async Task SignedOutPages_HaveNoSeriousOrCriticalViolations()
     {
         // Arrange
@@ -82,4 +134,6 @@ public sealed class AccessibilityTests(DashboardFixture dashboard) : BrowserTest
         Output.WriteLine(AxeScanner.Describe(findings));
         findings.Count.ShouldBe(0, AxeScanner.Describe(findings));
     }
+
+    private static DashboardRoute Route(string template) => DashboardRoutes.All.Single(route => route.Template == template);
 }
