@@ -27,6 +27,10 @@ public sealed partial class ApprovalDetailPage(IPage page)
     /// <summary>One section per entity the recommendation changes: current → proposed.</summary>
     public ILocator PreviewSections => page.GetByTestId("change-preview");
 
+    /// <summary>The value cells (current, proposed) of one field of the preview; the arrow between them is hidden from assistive technology.</summary>
+    public ILocator ValueCells(string field) =>
+        PreviewSections.GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByRole(AriaRole.Rowheader, new() { Name = field, Exact = true }) }).GetByRole(AriaRole.Cell);
+
     /// <summary>Who decided, when, why, and the changeset or ticket it led to.</summary>
     public ILocator Decision => page.GetByTestId("decision");
 
@@ -38,7 +42,13 @@ public sealed partial class ApprovalDetailPage(IPage page)
 
     private ILocator Actions => page.GetByRole(AriaRole.Group, new() { Name = "Decision", Exact = true });
 
-    private ILocator ApproveDialog => page.GetByRole(AriaRole.Dialog, new() { Name = "Approve recommendation", Exact = true });
+    public ILocator ApproveDialog => page.GetByRole(AriaRole.Dialog, new() { Name = "Approve recommendation", Exact = true });
+
+    /// <summary>The Approve dialog's "I have reviewed the changes", asked for when the confidence is below the ready band.</summary>
+    public ILocator ReviewedCheckbox => ApproveDialog.GetByRole(AriaRole.Checkbox, new() { Name = "I have reviewed the changes" });
+
+    /// <summary>The Approve dialog's own Approve button.</summary>
+    public ILocator ConfirmApproveButton => ApproveDialog.GetByRole(AriaRole.Button, new() { Name = "Approve", Exact = true });
 
     private ILocator RejectDialog => page.GetByRole(AriaRole.Dialog, new() { Name = "Reject recommendation", Exact = true });
 
@@ -54,13 +64,12 @@ public sealed partial class ApprovalDetailPage(IPage page)
     public async Task<long> ApproveAsync()
     {
         await ApproveButton.ClickWhenInteractiveAsync();
-        var reviewed = ApproveDialog.GetByRole(AriaRole.Checkbox, new() { Name = "I have reviewed the changes" });
-        if (await reviewed.IsVisibleAsync())
+        if (await ReviewedCheckbox.IsVisibleAsync())
         {
-            await reviewed.CheckAsync();
+            await ReviewedCheckbox.CheckAsync();
         }
 
-        await ApproveDialog.GetByRole(AriaRole.Button, new() { Name = "Approve", Exact = true }).ClickAsync();
+        await ConfirmApproveButton.ClickAsync();
         // Blazor navigates inside the page (no load event), so wait for the address itself.
         await Assertions.Expect(page).ToHaveURLAsync(ChangeSetAddress());
         return long.Parse(ChangeSetAddress().Match(page.Url).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);

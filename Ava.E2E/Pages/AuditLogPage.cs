@@ -29,7 +29,7 @@ public sealed class AuditLogPage(IPage page)
 
     public ILocator ChainResult => page.GetByTestId("chain-result");
 
-    public ILocator ExportCsvLink => page.GetByRole(AriaRole.Link, new() { Name = "Export the filtered events as CSV", Exact = true });
+    public ILocator ExportCsvLink => page.GetByRole(AriaRole.Link, new() { Name = "Export CSV of the filtered events", Exact = true });
 
     private ILocator UserFilter => page.GetByRole(AriaRole.Textbox, new() { Name = "User", Exact = true });
 

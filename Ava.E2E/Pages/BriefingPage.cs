@@ -19,7 +19,7 @@ public sealed partial class BriefingPage(IPage page)
     public ILocator OfflineNotice => page.GetByTestId("offline-notice");
 
     /// <summary>The links to the streams the briefing drew on.</summary>
-    public ILocator SourceLinks => page.GetByRole(AriaRole.Listbox, new() { Name = "Sources", Exact = true }).GetByRole(AriaRole.Link);
+    public ILocator SourceLinks => page.GetByRole(AriaRole.List, new() { Name = "Sources", Exact = true }).GetByRole(AriaRole.Link);
 
     public ILocator PreviousDay => page.GetByRole(AriaRole.Navigation, new() { Name = "Other days" }).GetByRole(AriaRole.Link, new() { Name = "Previous day" });
 

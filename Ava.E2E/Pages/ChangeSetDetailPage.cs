@@ -27,7 +27,13 @@ public sealed partial class ChangeSetDetailPage(IPage page)
     public ILocator ConflictRows => page.GetByLabel("Rollback conflicts", new() { Exact = true }).GetByRole(AriaRole.Row)
         .Filter(new() { Has = page.GetByRole(AriaRole.Cell) });
 
-    private ILocator RollbackDialog => page.GetByRole(AriaRole.Dialog, new() { NameRegex = RollbackDialogTitle() });
+    public ILocator RollbackDialog => page.GetByRole(AriaRole.Dialog, new() { NameRegex = RollbackDialogTitle() });
+
+    /// <summary>The rollback dialog's reason box.</summary>
+    public ILocator RollbackReason => RollbackDialog.GetByRole(AriaRole.Textbox, new() { NameRegex = ReasonLabel() });
+
+    /// <summary>The rollback dialog's own Roll back button.</summary>
+    public ILocator ConfirmRollBackButton => RollbackDialog.GetByRole(AriaRole.Button, new() { Name = "Roll back", Exact = true });
 
     public async Task GotoAsync(long id)
     {
@@ -42,6 +48,9 @@ public sealed partial class ChangeSetDetailPage(IPage page)
     /// <summary>The row of one field in an entity's section.</summary>
     public ILocator Field(string kind, long id, string field) =>
         Record(kind, id).GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByRole(AriaRole.Rowheader, new() { NameRegex = new Regex($"^{Regex.Escape(field)}( written)?$") }) });
+
+    /// <summary>The value cells (before, after) of one field that is not diffed line by line.</summary>
+    public ILocator ValueCells(string kind, long id, string field) => Field(kind, id, field).GetByRole(AriaRole.Cell);
 
     /// <summary>The "written" mark of a field this changeset wrote.</summary>
     public ILocator WrittenMark(string kind, long id, string field) =>
@@ -60,8 +69,8 @@ public sealed partial class ChangeSetDetailPage(IPage page)
     {
         await RollBackButton.ClickWhenInteractiveAsync();
         await Assertions.Expect(RollbackDialog).ToBeVisibleAsync();
-        await RollbackDialog.GetByRole(AriaRole.Textbox, new() { NameRegex = ReasonLabel() }).FillAsync(reason);
-        await RollbackDialog.GetByRole(AriaRole.Button, new() { Name = "Roll back", Exact = true }).ClickAsync();
+        await RollbackReason.FillAsync(reason);
+        await ConfirmRollBackButton.ClickAsync();
         await Assertions.Expect(RollbackDialog).ToBeHiddenAsync();
     }
 

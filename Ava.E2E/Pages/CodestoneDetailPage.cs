@@ -58,6 +58,16 @@ public sealed partial class CodestoneDetailPage(IPage page)
     public async Task<string> GutterAsync(int index) =>
         await CodeLines.Nth(index).EvaluateAsync<string>("line => getComputedStyle(line, '::before').content");
 
+    /// <summary>How tall the code block is for its number of lines, in line heights per line: 1 when every source line takes one line.</summary>
+    public async Task<double> LineHeightsPerLineAsync() =>
+        await Code.EvaluateAsync<double>("""
+            code => {
+                const style = getComputedStyle(code);
+                const content = code.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
+                return content / (code.querySelectorAll('span.line').length * parseFloat(style.lineHeight));
+            }
+            """);
+
     [GeneratedRegex(@"^(?<count>\d+) lines?$")]
     private static partial Regex LineCount();
 }

@@ -12,7 +12,7 @@ public sealed class DashboardLayout(IPage page)
     public ILocator DemoBadge => page.GetByRole(AriaRole.Banner).GetByTestId("demo-badge");
 
     /// <summary>The button that opens the user menu; it shows the user's name and role.</summary>
-    public ILocator UserMenu => page.GetByTestId("user-menu");
+    public ILocator UserMenu => page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Button).Filter(new() { Has = page.GetByTestId("user-menu") });
 
     public ILocator UserRole => UserMenu.GetByTestId("user-role");
 
@@ -30,9 +30,26 @@ public sealed class DashboardLayout(IPage page)
 
     public ILocator SectionLink(string title) => Sections.GetByRole(AriaRole.Link, new() { Name = title, Exact = true });
 
+    /// <summary>The app bar's button that switches between the light and the dark theme; it names the theme it switches to.</summary>
+    public ILocator ThemeToggle(bool toDark) =>
+        page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Button, new() { Name = toDark ? "Switch to dark mode" : "Switch to light mode", Exact = true });
+
+    /// <summary>Switches to the dark or the light theme with the app bar's button (the app saves it for the user), unless it is on already.</summary>
+    public async Task UseThemeAsync(bool dark)
+    {
+        await UserMenu.WaitUntilInteractiveAsync();
+        if (await ThemeToggle(toDark: !dark).IsVisibleAsync())
+        {
+            return;
+        }
+
+        await ThemeToggle(toDark: dark).ClickWhenInteractiveAsync();
+        await Assertions.Expect(ThemeToggle(toDark: !dark)).ToBeVisibleAsync();
+    }
+
     public async Task SignOutAsync()
     {
         await UserMenu.ClickWhenInteractiveAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Menuitem, new() { Name = "Sign out", Exact = true }).ClickAsync();
     }
 }

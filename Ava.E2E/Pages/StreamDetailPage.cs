@@ -11,6 +11,9 @@ public sealed class StreamDetailPage(IPage page)
     /// <summary>The chips with status, priority, source, ECL score and tags.</summary>
     public ILocator Facts => page.GetByTestId("stream-facts");
 
+    /// <summary>The chip among the facts that reads <paramref name="text"/>, such as the status.</summary>
+    public ILocator FactChip(string text) => Facts.Locator(".mud-chip").Filter(new() { HasText = text });
+
     /// <summary>The summary, rendered from Markdown to HTML.</summary>
     public ILocator Summary => page.GetByTestId("stream-summary");
 

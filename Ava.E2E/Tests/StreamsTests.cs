@@ -44,6 +44,10 @@ public sealed partial class StreamsTests(DashboardFixture dashboard) : BrowserTe
         await Expect(detail.EditButton).ToBeVisibleAsync();
         await Expect(detail.ArchiveButton).ToBeVisibleAsync();
         await Expect(detail.DeleteButton).ToBeVisibleAsync();
+
+        // Assert: the status reads as a word with an icon, not as an emoji that needs a colour-emoji font.
+        await Expect(detail.FactChip("Raw").Locator("svg")).ToBeVisibleAsync();
+        await Expect(detail.Facts).Not.ToContainTextAsync(StatusLabels.Emoji());
         var address = new Uri(page.Url).AbsolutePath;
         Output.WriteLine($"Stream detail page: {await page.SaveScreenshotAsync("stream-detail")}");
 

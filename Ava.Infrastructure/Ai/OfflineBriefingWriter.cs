@@ -68,7 +68,7 @@ internal static class OfflineBriefingWriter
         if (key.Contains("summary", StringComparison.Ordinal))
         {
             var sources = streams.GroupBy(s => s.Source).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}");
-            return [$"{streams.Count} stream{Plural(streams.Count)} for {day} ({string.Join(", ", sources)}). {urgent.Count} {(urgent.Count == 1 ? "is" : "are")} marked 🔥 Now, {candidates.Count} {(candidates.Count == 1 ? "has" : "have")} an ECL of 0.8 or more, and {risks.Count} mention{(risks.Count == 1 ? "s" : "")} a risk. Counts come from the streams' fields; the offline generator does not judge their content."];
+            return [$"{streams.Count} stream{Plural(streams.Count)} for {day} ({string.Join(", ", sources)}). {urgent.Count} {(urgent.Count == 1 ? "is" : "are")} marked priority Now, {candidates.Count} {(candidates.Count == 1 ? "has" : "have")} an ECL of 0.8 or more, and {risks.Count} mention{(risks.Count == 1 ? "s" : "")} a risk. Counts come from the streams' fields; the offline generator does not judge their content."];
         }
 
         if (key.Contains("theme", StringComparison.Ordinal))
@@ -83,7 +83,7 @@ internal static class OfflineBriefingWriter
 
         if (key.Contains("urgent", StringComparison.Ordinal))
         {
-            return urgent.Count == 0 ? ["- Nothing is marked 🔥 Now."] : urgent.Take(n).Select(s => $"- {Cite(s)} — 🔥 Now, from {s.Source}; deadline: today").Concat(More(urgent.Count, n));
+            return urgent.Count == 0 ? ["- Nothing is marked priority Now."] : urgent.Take(n).Select(s => $"- {Cite(s)} — priority Now, from {s.Source}; deadline: today").Concat(More(urgent.Count, n));
         }
 
         if (key.Contains("action", StringComparison.Ordinal))

@@ -5,13 +5,13 @@ using ColorCode;
 
 namespace Ava.Infrastructure.Content;
 
-/// <summary>Server-side syntax highlighting (ColorCode) with line numbers; unknown languages are escaped as plain text.</summary>
+/// <summary>
+/// Server-side syntax highlighting (ColorCode) with line numbers; unknown languages are escaped as plain text. The
+/// token classes are coloured by the dashboard's stylesheet from its theme, not by ColorCode's white-page CSS.
+/// </summary>
 public sealed class CodeHighlighter
 {
     private readonly HtmlClassFormatter _formatter = new();
-
-    /// <summary>The CSS for the highlighting classes, to include once on a page.</summary>
-    public string Css => _formatter.GetCSSString();
 
     /// <summary>Highlighted HTML, one &lt;span class="line"&gt; per source line (line numbers come from CSS counters).</summary>
     public string ToHtml(string code, CodeLanguage language)
