@@ -38,11 +38,20 @@ public sealed class StreamService(
     {
         await guard.DemandAsync(Permissions.ViewStreams);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var streams = Filter(db, query);
+        // See StreamListQuery: on SQLite the rarest tag leads when few streams carry it, or when several common
+        // tags must all match; a single common tag is probed for. A page of many matches is read in its sort's order.
+        var sqlite = db.Database.IsSqlite();
+        var tagCounts = await StreamListQuery.TagCountsAsync(db, query, cancellationToken);
+        var rarest = tagCounts.Count > 0 ? tagCounts[0] : default;
+        var rareTag = !sqlite || rarest.Streams <= StreamListQuery.TagLeadLimit ? rarest.Tag : null;
+        var counted = StreamListQuery.Filter(db, query, tagCounts.Count > 1 ? rarest.Tag : rareTag, eclLeads: true);
         var total = query.HasFilters
-            ? await streams.Take(CountLimit + 1).CountAsync(cancellationToken)
-            : await streams.CountAsync(cancellationToken);
-        var rows = await Sort(streams, query)
+            ? await counted.Take(CountLimit + 1).CountAsync(cancellationToken)
+            : await counted.CountAsync(cancellationToken);
+
+        var few = total <= CountLimit;
+        var page = StreamListQuery.Filter(db, query, rareTag ?? (few ? rarest.Tag : null), eclLeads: !sqlite || few || query.SortBy == StreamSortField.EclScore);
+        var rows = await StreamListQuery.Sort(page, query)
             .Page(query.Paging)
             .Select(s => new { s.Id, s.Title, s.Source, s.Status, s.Priority, s.EclScore, s.CreatedAt, s.UpdatedAt })
             .ToListAsync(cancellationToken);
@@ -166,7 +175,7 @@ public sealed class StreamService(
             stream.Archive(user.DisplayName(), now);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        await ArchiveBatchWrite.SaveAsync(db, streams, cancellationToken);
         if (streams.Count > 0)
         {
             await trail.AppendAsync(db, new AuditEntry(StreamAuditActions.Archived, $"streams/{streams.Count}", true,
@@ -211,57 +220,4 @@ public sealed class StreamService(
         };
         return only is null ? all : all.Where(p => only.Contains(p.Key)).ToDictionary();
     }
-
-    private static IQueryable<IntelligenceStream> Filter(AvaDbContext db, StreamQuery query)
-    {
-        var streams = db.Streams.AsNoTracking();
-        if (query.Source is { } source)
-        {
-            streams = streams.Where(s => s.Source == source);
-        }
-
-        if (query.Status is { } status)
-        {
-            streams = streams.Where(s => s.Status == status);
-        }
-
-        if (query.Priority is { } priority)
-        {
-            streams = streams.Where(s => s.Priority == priority);
-        }
-
-        if (query.EclMin is { } min)
-        {
-            streams = streams.Where(s => s.EclScore >= min);
-        }
-
-        if (query.EclMax is { } max)
-        {
-            streams = streams.Where(s => s.EclScore <= max);
-        }
-
-        // Driven from the tag index: the streams carrying the tag, rather than a probe per stream.
-        foreach (var tag in StreamValues.NormalizeTags(query.Tags ?? []))
-        {
-            var tagged = db.StreamTags.Where(t => t.Tag == tag).Select(t => t.StreamId);
-            streams = streams.Where(s => tagged.Contains(s.Id));
-        }
-
-        if (!string.IsNullOrWhiteSpace(query.Text))
-        {
-            var text = query.Text.Trim();
-            streams = streams.Where(s => s.Title.Contains(text) || s.Summary.Contains(text));
-        }
-
-        return streams;
-    }
-
-    private static IQueryable<IntelligenceStream> Sort(IQueryable<IntelligenceStream> streams, StreamQuery query) => query.SortBy switch
-    {
-        StreamSortField.UpdatedAt => streams.OrderByThenId(s => s.UpdatedAt, s => s.Id, query.Descending),
-        StreamSortField.Title => streams.OrderByThenId(s => s.Title, s => s.Id, query.Descending),
-        StreamSortField.EclScore => streams.OrderByThenId(s => s.EclScore, s => s.Id, query.Descending),
-        StreamSortField.Priority => streams.OrderByThenId(s => s.Priority, s => s.Id, query.Descending),
-        _ => streams.OrderByThenId(s => s.CreatedAt, s => s.Id, query.Descending),
-    };
 }

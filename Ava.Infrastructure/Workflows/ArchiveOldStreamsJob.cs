@@ -8,7 +8,8 @@ namespace Ava.Infrastructure.Workflows;
 /// <summary>
 /// archive-old-streams: streams older than <see cref="WorkflowOptions.ArchiveAfterDays"/> that are not
 /// archived become Archived through <see cref="StreamService"/> and the entity's archive rule,
-/// <see cref="BatchSize"/> at a time, each batch in its own transaction with its audit event. A scheduled
+/// <see cref="BatchSize"/> at a time, each batch in its own transaction with its audit event, progress
+/// written every <see cref="ProgressInterval"/>. A scheduled
 /// run acts as the system actor <c>system:archive-old-streams</c>; "Run now" acts as the admin who asked.
 /// Only unarchived streams are selected, so a retry or a second run after a crash finishes the rest and
 /// archives nothing twice.
@@ -23,6 +24,9 @@ public sealed class ArchiveOldStreamsJob(
     public const string Name = "archive-old-streams";
     public const int BatchSize = 50;
 
+    /// <summary>Progress is written at most this often: a batch takes milliseconds, and a progress bar needs no more.</summary>
+    public static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
+
     /// <summary>Hangfire passes its <see cref="PerformContext"/>; the job id links progress to the run.</summary>
     public Task<int> RunAsync(PerformContext? context, CancellationToken cancellationToken) =>
         ArchiveAsync(context?.BackgroundJob.Id, cancellationToken);
@@ -36,6 +40,7 @@ public sealed class ArchiveOldStreamsJob(
 
         var processed = 0;
         long afterId = 0;
+        var reported = clock.GetTimestamp();
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -47,9 +52,14 @@ public sealed class ArchiveOldStreamsJob(
 
             processed += batch.Archived;
             afterId = lastId;
-            await progress.ReportAsync(jobId, processed, Math.Max(total, processed), cancellationToken);
+            if (clock.GetElapsedTime(reported) >= ProgressInterval)
+            {
+                await progress.ReportAsync(jobId, processed, Math.Max(total, processed), cancellationToken);
+                reported = clock.GetTimestamp();
+            }
         }
 
+        await progress.ReportAsync(jobId, processed, Math.Max(total, processed), cancellationToken);
         return processed;
     }
 }
