@@ -1,7 +1,7 @@
 using Ava.Benchmarks;
 
-// Usage: dotnet run -c Release --project Ava.Benchmarks -- [audit] [streams] [streams-page] [approvals] [api] [ai] [diffs] [commands] [briefings] [reviews] [operations]
-//   [--append N] [--chain N] [--streams N] [--pending N] [--verifications N] [--ai-calls N] [--runs N] [--day-streams N] [--reviews N] [--samples N]
+// Usage: dotnet run -c Release --project Ava.Benchmarks -- [audit] [streams] [streams-page] [approvals] [api] [ai] [diffs] [commands] [briefings] [reviews] [operations] [circuits]
+//   [--tabs N] [--append N] [--chain N] [--streams N] [--pending N] [--verifications N] [--ai-calls N] [--runs N] [--day-streams N] [--reviews N] [--samples N]
 var append = ArgValue("--append", 5_000);
 var chain = ArgValue("--chain", 1_000_000);
 var streams = ArgValue("--streams", 100_000);
@@ -12,6 +12,7 @@ var commandRuns = ArgValue("--runs", 40);
 var dayStreams = ArgValue("--day-streams", 10_000);
 var reviews = ArgValue("--reviews", 200);
 var operationSamples = ArgValue("--samples", 40);
+var tabs = ArgValue("--tabs", 20);
 Console.WriteLine($"Ava Prime benchmarks · {Environment.ProcessorCount} cores · .NET {Environment.Version} · {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
 Console.WriteLine();
 
@@ -68,6 +69,11 @@ if (args.Length == 0 || args.Contains("reviews"))
 if (args.Length == 0 || args.Contains("operations"))
 {
     await OperationsBenchmarks.RunAsync(operationSamples);
+}
+
+if (args.Length == 0 || args.Contains("circuits"))
+{
+    await CircuitsBenchmark.RunAsync(tabs);
 }
 
 int ArgValue(string name, int fallback)

@@ -37,21 +37,30 @@ public sealed partial class DashboardHost : IAsyncDisposable
     /// <summary>The dashboard's SQLite database, for tests that prepare data through the app's own services.</summary>
     public string ConnectionString => ConnectionStringFor(_dataFolder);
 
+    /// <summary>The dashboard's process, for tools that inspect it (a heap dump).</summary>
+    public int ProcessId => _process.Id;
+
     /// <param name="dataFolder">A folder whose <c>ava.db</c> the app should use (for example one prepared with bulk data); a new temporary one when null. It is deleted at the end either way.</param>
-    public static async Task<DashboardHost> StartAsync(CancellationToken cancellationToken = default, string? dataFolder = null)
+    /// <param name="environment">The ASP.NET Core environment; benchmarks measure Production.</param>
+    /// <param name="publishedFolder">
+    /// The output of <c>dotnet publish</c> to run instead of the build output; outside Development the app serves
+    /// its static files only from a published folder.
+    /// </param>
+    public static async Task<DashboardHost> StartAsync(
+        CancellationToken cancellationToken = default, string? dataFolder = null, string environment = "Development", string? publishedFolder = null)
     {
-        var baseDirectory = AppContext.BaseDirectory;
+        var baseDirectory = publishedFolder ?? AppContext.BaseDirectory;
         var dashboardDll = Path.Combine(baseDirectory, DashboardAssembly + ".dll");
         if (!File.Exists(dashboardDll))
         {
             throw new FileNotFoundException("The dashboard is not in the test output; build Ava.E2E, which references it.", dashboardDll);
         }
 
-        var contentRoot = DashboardContentRoot(baseDirectory);
+        var contentRoot = publishedFolder ?? DashboardContentRoot(baseDirectory);
         dataFolder ??= Directory.CreateTempSubdirectory("ava-e2e-").FullName;
         var demoPassword = RandomNumberGenerator.GetHexString(32, lowercase: true);
         var log = new ConsoleLog(Path.Combine(TestArtifacts.Folder(), "dashboard.log"));
-        var process = new Process { StartInfo = StartInfo(dashboardDll, contentRoot, dataFolder, demoPassword), EnableRaisingEvents = true };
+        var process = new Process { StartInfo = StartInfo(dashboardDll, contentRoot, dataFolder, demoPassword, environment), EnableRaisingEvents = true };
 
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         process.OutputDataReceived += (_, e) => OnOutput(e.Data);
@@ -119,7 +128,7 @@ public sealed partial class DashboardHost : IAsyncDisposable
         }
     }
 
-    private static ProcessStartInfo StartInfo(string dashboardDll, string contentRoot, string dataFolder, string demoPassword)
+    private static ProcessStartInfo StartInfo(string dashboardDll, string contentRoot, string dataFolder, string demoPassword, string environmentName)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -133,8 +142,8 @@ public sealed partial class DashboardHost : IAsyncDisposable
         start.ArgumentList.Add($"--contentRoot={contentRoot}");
 
         var environment = start.Environment;
-        environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        environment["DOTNET_ENVIRONMENT"] = "Development";
+        environment["ASPNETCORE_ENVIRONMENT"] = environmentName;
+        environment["DOTNET_ENVIRONMENT"] = environmentName;
         environment["ConnectionStrings__Ava"] = ConnectionStringFor(dataFolder);
         environment["Database__Provider"] = "Sqlite";
         environment["Demo__Enabled"] = "true";
@@ -191,7 +200,8 @@ public sealed partial class DashboardHost : IAsyncDisposable
         }
     }
 
-    [GeneratedRegex(@"Now listening on: (?<url>http://127\.0\.0\.1:\d+)")]
+    /// <summary>Kestrel's line, as plain text (Development) or inside a JSON log event (Production).</summary>
+    [GeneratedRegex(@"Now listening on: (\\"")?(?<url>http://127\.0\.0\.1:\d+)")]
     private static partial Regex ListeningLine();
 
     /// <summary>The child's console output: all of it to a file, the last lines kept for error messages.</summary>

@@ -1,0 +1,186 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Ava.E2E.Infrastructure;
+using Microsoft.Playwright;
+
+namespace Ava.Benchmarks;
+
+/// <summary>
+/// Memory per Blazor circuit, measured on the built dashboard (Release, Production, demo data) with real browser
+/// tabs: the live managed heap after a forced full collection (a <c>dotnet-gcdump</c> of the dashboard's process)
+/// before and after opening N signed-in tabs on one page, and again after closing them. The baseline is an empty
+/// page of the same layout (<c>/not-found</c>) measured the same way in the same run.
+/// </summary>
+internal static partial class CircuitsBenchmark
+{
+    private const int TopTypes = 15;
+
+    private sealed record Target(string Name, string Path, string Email, string Goal, double GoalKb, Func<IPage, Task> Ready);
+
+    public static async Task RunAsync(int tabs)
+    {
+        var published = Directory.CreateTempSubdirectory("ava-circuits-publish-").FullName;
+        Console.WriteLine($"<!-- publishing the dashboard (Release) -->");
+        await DotnetAsync("publish", Path.Combine(RepositoryRoot(), "Ava.Dashboard"), "-c", "Release", "-o", published, "-nologo", "-v", "quiet");
+        await using var dashboard = await DashboardHost.StartAsync(environment: "Production", publishedFolder: published);
+        await using var chromium = await ChromiumBrowser.LaunchAsync();
+        Target[] targets =
+        [
+            new("empty page of the layout (baseline), as a Viewer", "not-found", "viewer@ava.local", "—", double.MaxValue, page => Task.CompletedTask),
+            new("home, as a Viewer", "", "viewer@ava.local", "≤ 300 KB", 300, page => page.GetByRole(AriaRole.Heading, new() { Name = "Welcome" }).WaitForAsync()),
+            new("/streams (25 rows), as a Viewer", "streams", "viewer@ava.local", "≤ 1 MB", 1024,
+                page => page.Locator("[aria-label='Streams'] tbody tr td a").Nth(24).WaitForAsync()),
+            new("/approvals (25 rows), as an Admin", "approvals", "admin@ava.local", "≤ 1 MB", 1024,
+                page => page.Locator("table tbody tr").Nth(24).WaitForAsync()),
+        ];
+
+        Console.WriteLine($"| page | live managed heap per circuit | after closing the tabs, per circuit | goal | |");
+        Console.WriteLine("|---|---|---|---|---|");
+        var tops = new List<(string Page, List<(string Type, double Kb)> Types)>();
+        foreach (var target in targets)
+        {
+            var figures = await MeasureAsync(dashboard, chromium.Browser, target, tabs);
+            var met = target.GoalKb == double.MaxValue ? "" : figures.OpenKb <= target.GoalKb ? "met" : "NOT met";
+            Console.WriteLine($"| {target.Name}, {tabs} tabs | {figures.OpenKb:N0} KB | {figures.ClosedKb:N0} KB | {target.Goal} | {met} |");
+            tops.Add((target.Name, figures.TopTypes));
+        }
+
+        foreach (var (page, types) in tops)
+        {
+            Console.WriteLine();
+            Console.WriteLine($"Top types per circuit, {page}:");
+            foreach (var (type, kb) in types)
+            {
+                Console.WriteLine($"  {kb,8:N1} KB  {type}");
+            }
+        }
+    }
+
+    private static string RepositoryRoot()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Ava.sln")))
+        {
+            folder = folder.Parent;
+        }
+
+        return folder?.FullName ?? throw new InvalidOperationException("The benchmark runs from inside the repository (Ava.sln not found above it).");
+    }
+
+    private sealed record Figures(double OpenKb, double ClosedKb, List<(string Type, double Kb)> TopTypes);
+
+    private static async Task<Figures> MeasureAsync(DashboardHost dashboard, IBrowser browser, Target target, int tabs)
+    {
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = dashboard.BaseUrl.ToString() });
+        var first = await context.NewPageAsync();
+        await SignInAsync(first, target.Email, dashboard.DemoPassword);
+
+        // One tab opened and closed first, so what the page loads once per process (types, caches) is not counted.
+        await OpenAsync(first, target);
+        await first.CloseAsync(new() { RunBeforeUnload = true });
+        await Task.Delay(TimeSpan.FromSeconds(2));
+
+        var before = await LiveHeapAsync(dashboard.ProcessId);
+        var pages = new List<IPage>();
+        for (var i = 0; i < tabs; i++)
+        {
+            var page = await context.NewPageAsync();
+            await OpenAsync(page, target);
+            pages.Add(page);
+        }
+
+        var open = await LiveHeapAsync(dashboard.ProcessId);
+        foreach (var page in pages)
+        {
+            await page.CloseAsync(new() { RunBeforeUnload = true });
+        }
+
+        // A closed tab tells the server it is gone; give the circuits a moment to be torn down.
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        var closed = await LiveHeapAsync(dashboard.ProcessId);
+        var top = open.TypeBytes
+            .Select(type => (type.Key, Kb: (type.Value - before.TypeBytes.GetValueOrDefault(type.Key)) / 1024.0 / tabs))
+            .OrderByDescending(type => type.Kb)
+            .Take(TopTypes)
+            .ToList();
+        return new Figures((open.Kb - before.Kb) / tabs, (closed.Kb - before.Kb) / tabs, top);
+    }
+
+    private static async Task OpenAsync(IPage page, Target target)
+    {
+        await page.GotoAsync(target.Path);
+        await target.Ready(page);
+        await page.Locator("header button[aria-label^='Switch to']").WaitUntilInteractiveAsync();
+    }
+
+    private static async Task SignInAsync(IPage page, string email, string password)
+    {
+        await page.GotoAsync("Account/Login");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Welcome" }).WaitForAsync(new() { Timeout = 60_000 });
+    }
+
+    private sealed record Heap(double Kb, Dictionary<string, long> TypeBytes);
+
+    /// <summary>The live managed heap of <paramref name="processId"/> in KB: <c>dotnet-gcdump</c> forces a full collection and counts what survives.</summary>
+    private static async Task<Heap> LiveHeapAsync(int processId)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"ava-circuits-{Guid.NewGuid():N}.gcdump");
+        try
+        {
+            await DotnetAsync("dotnet-gcdump", "collect", "-p", processId.ToString(CultureInfo.InvariantCulture), "-o", file);
+            var report = await DotnetAsync("dotnet-gcdump", "report", file);
+            var total = HeapLine().Match(report);
+            if (!total.Success)
+            {
+                throw new InvalidOperationException($"dotnet-gcdump's report has no \"GC Heap bytes\" line:{Environment.NewLine}{report[..Math.Min(report.Length, 2_000)]}");
+            }
+
+            var types = new Dictionary<string, long>();
+            foreach (Match row in TypeLine().Matches(report))
+            {
+                var name = row.Groups["type"].Value.Trim();
+                types[name] = types.GetValueOrDefault(name) + (Number(row.Groups["bytes"].Value) * Number(row.Groups["count"].Value));
+            }
+
+            return new Heap(Number(total.Groups["bytes"].Value) / 1024.0, types);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    private static async Task<string> DotnetAsync(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"dotnet {string.Join(' ', arguments)} failed: {await error}{await output}");
+        }
+
+        return await output;
+    }
+
+    private static long Number(string digits) => long.Parse(digits.Replace(",", "", StringComparison.Ordinal), CultureInfo.InvariantCulture);
+
+    /// <summary>A row of the report: the size of one type's live objects (each), their count, the type and its assembly.</summary>
+    [GeneratedRegex(@"^\s*(?<bytes>[\d,]+)\s+(?<count>[\d,]+)\s+(?<type>.+?)(\s+\(Bytes > [^)]*\))?\s+\[[^\]]+\]\s*$", RegexOptions.Multiline)]
+    private static partial Regex TypeLine();
+
+    /// <summary>The first line of <c>dotnet-gcdump report</c>: the bytes of every live object.</summary>
+    [GeneratedRegex(@"^\s*(?<bytes>[\d,]+)\s+GC Heap bytes", RegexOptions.Multiline)]
+    private static partial Regex HeapLine();
+}
