@@ -37,6 +37,9 @@ public sealed partial class DashboardHost : IAsyncDisposable
     /// <summary>The dashboard's SQLite database, for tests that prepare data through the app's own services.</summary>
     public string ConnectionString => ConnectionStringFor(_dataFolder);
 
+    /// <summary>The dashboard process's id, for measurements of the process itself (processor affinity, memory).</summary>
+    public int ProcessId => _process.Id;
+
     /// <param name="dataFolder">A folder whose <c>ava.db</c> the app should use (for example one prepared with bulk data); a new temporary one when null. It is deleted at the end either way.</param>
     public static async Task<DashboardHost> StartAsync(CancellationToken cancellationToken = default, string? dataFolder = null)
     {
