@@ -71,14 +71,25 @@ internal sealed class ApprovalDesk : IDisposable
         return ids;
     }
 
-    /// <summary>Approves one recommendation as the Admin; returns the time to the response, in milliseconds.</summary>
-    public async Task<double> ApproveAsync(long recommendationId)
+    /// <summary>
+    /// Approves one recommendation as the Admin and times it to the response. A refusal or a timeout is an outcome
+    /// too, timed to the failure, so it shows in the percentiles.
+    /// </summary>
+    public async Task<ApprovalOutcome> ApproveAsync(long recommendationId)
     {
         var watch = Stopwatch.StartNew();
-        using var response = await _admin.PostAsync($"api/v1/recommendations/{recommendationId}/approve", content: null);
-        var elapsed = watch.Elapsed.TotalMilliseconds;
-        await EnsureAsync(response, $"approving recommendation {recommendationId}");
-        return elapsed;
+        try
+        {
+            using var response = await _admin.PostAsync($"api/v1/recommendations/{recommendationId}/approve", content: null);
+            var elapsed = watch.Elapsed.TotalMilliseconds;
+            return response.IsSuccessStatusCode
+                ? new ApprovalOutcome(elapsed, null)
+                : new ApprovalOutcome(elapsed, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+        {
+            return new ApprovalOutcome(watch.Elapsed.TotalMilliseconds, ex.Message);
+        }
     }
 
     public void Dispose()
@@ -105,3 +116,6 @@ internal sealed class ApprovalDesk : IDisposable
         }
     }
 }
+
+/// <summary>How long one approval took, and why it failed if it did.</summary>
+internal sealed record ApprovalOutcome(double Milliseconds, string? Error);

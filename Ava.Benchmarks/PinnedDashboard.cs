@@ -1,7 +1,9 @@
 using System.Diagnostics;
+using System.Diagnostics.Tracing;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Ava.E2E.Infrastructure;
+using Microsoft.Diagnostics.NETCore.Client;
 
 namespace Ava.Benchmarks;
 
@@ -13,6 +15,11 @@ namespace Ava.Benchmarks;
 /// </summary>
 internal sealed partial class PinnedDashboard : IAsyncDisposable
 {
+    private const string HeapSizeCounter = "dotnet.gc.last_collection.heap.size";
+    private const long GCKeyword = 0x1;
+    private const long GCHeapCollectKeyword = 0x800000;
+    private static readonly TimeSpan CollectionAllowance = TimeSpan.FromSeconds(10);
+
     private readonly Process _process;
     private long _logOffset;
 
@@ -81,29 +88,41 @@ internal sealed partial class PinnedDashboard : IAsyncDisposable
     }
 
     /// <summary>
-    /// The managed heap that survives a full collection, from <c>dotnet-gcdump</c> (the repository's local tool),
-    /// which forces that collection in the dashboard; null when the tool fails. Seconds of work for the
-    /// dashboard's core on a large heap: never call it while something is being timed.
+    /// The managed heap that survives a full collection. A diagnostics session asks the dashboard's runtime for a
+    /// full blocking collection (the event keyword dotnet-gcdump uses, without the heap walk that would stall a
+    /// large heap on one core for longer than the circuits' 30-second timeout), then <c>dotnet-counters</c> (the
+    /// repository's local tool) reads the heap size the last collection left, summed over the generations. Null
+    /// when that fails. Seconds of work for the dashboard's core on a large heap: never call it while something is
+    /// being timed.
     /// </summary>
     public async Task<long?> LiveManagedHeapBytesAsync()
     {
-        var dump = Path.Combine(Path.GetTempPath(), $"ava-users-{Guid.NewGuid():N}.gcdump");
+        await ForceFullCollectionAsync();
+        var counters = Path.Combine(Path.GetTempPath(), $"ava-users-{Guid.NewGuid():N}.csv");
         try
         {
-            var collected = await ToolAsync("collect", "--process-id", Host.ProcessId.ToString(CultureInfo.InvariantCulture), "--output", dump, "--timeout", "600");
-            if (collected is null || !File.Exists(dump))
+            if (await ToolAsync("dotnet-counters", "collect", "--process-id", Host.ProcessId.ToString(CultureInfo.InvariantCulture),
+                    "--counters", $"System.Runtime[{HeapSizeCounter}]", "--format", "csv", "--output", counters, "--duration", "00:00:00:03") is null
+                || !File.Exists(counters))
             {
                 return null;
             }
 
-            var report = await ToolAsync("report", dump);
-            return report is not null && TotalLine().Match(report) is { Success: true } total
-                ? long.Parse(total.Groups["bytes"].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture)
-                : null;
+            // One row per generation and sample; the first sample is the heap as the forced collection left it.
+            var generations = new Dictionary<string, long>(StringComparer.Ordinal);
+            foreach (var row in File.ReadLines(counters).Skip(1).Select(line => line.Split(',')).Where(row => row.Length >= 5))
+            {
+                if (GenerationOf().Match(row[2]) is { Success: true } generation)
+                {
+                    generations.TryAdd(generation.Groups["name"].Value, (long)double.Parse(row[4], CultureInfo.InvariantCulture));
+                }
+            }
+
+            return generations.Count > 0 ? generations.Values.Sum() : null;
         }
         finally
         {
-            File.Delete(dump);
+            File.Delete(counters);
         }
     }
 
@@ -125,21 +144,34 @@ internal sealed partial class PinnedDashboard : IAsyncDisposable
         return Host.DisposeAsync();
     }
 
-    private static async Task<string?> ToolAsync(params string[] arguments)
+    // The runtime answers a session that enables the GC heap-collect keyword with an induced full blocking collection.
+    private async Task ForceFullCollectionAsync()
     {
-        var start = new ProcessStartInfo("dotnet", ["tool", "run", "dotnet-gcdump", .. arguments])
+        var client = new DiagnosticsClient(Host.ProcessId);
+        using var session = await client.StartEventPipeSessionAsync(
+            [new EventPipeProvider("Microsoft-Windows-DotNETRuntime", EventLevel.Informational, GCKeyword | GCHeapCollectKeyword)],
+            requestRundown: false, circularBufferMB: 16, CancellationToken.None);
+        var drained = session.EventStream.CopyToAsync(Stream.Null);
+        await Task.Delay(CollectionAllowance);
+        await session.StopAsync(CancellationToken.None);
+        await drained;
+    }
+
+    private static async Task<string?> ToolAsync(string tool, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet", ["tool", "run", tool, "--", .. arguments])
         {
             WorkingDirectory = RepositoryRoot(),
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        using var tool = Process.Start(start) ?? throw new InvalidOperationException("dotnet could not be started.");
-        var output = tool.StandardOutput.ReadToEndAsync();
-        var error = tool.StandardError.ReadToEndAsync();
-        await tool.WaitForExitAsync();
-        if (tool.ExitCode != 0)
+        using var running = Process.Start(start) ?? throw new InvalidOperationException("dotnet could not be started.");
+        var output = running.StandardOutput.ReadToEndAsync();
+        var error = running.StandardError.ReadToEndAsync();
+        await running.WaitForExitAsync();
+        if (running.ExitCode != 0)
         {
-            Console.Error.WriteLine($"dotnet-gcdump {arguments[0]} failed: {await error}{await output}");
+            Console.Error.WriteLine($"{tool} {arguments[0]} failed: {await error}{await output}");
             return null;
         }
 
@@ -160,6 +192,6 @@ internal sealed partial class PinnedDashboard : IAsyncDisposable
         throw new InvalidOperationException("No .config/dotnet-tools.json above the build output: run the benchmark from the repository.");
     }
 
-    [GeneratedRegex(@"^\s*(?<bytes>[\d,]+)\s+GC Heap bytes", RegexOptions.Multiline)]
-    private static partial Regex TotalLine();
+    [GeneratedRegex(@"\[gc\.heap\.generation=(?<name>\w+)\]")]
+    private static partial Regex GenerationOf();
 }

@@ -29,6 +29,7 @@ internal sealed class SimulatedViewer : IAsyncDisposable
     private int _renderBatches;
     private long _renderBytes;
     private int _jsCalls;
+    private long _lastRenderTimestamp;
 
     private SimulatedViewer(Uri hubUrl, string cookie, JsInteropAnswers answers, string expectedText, IHubProtocol protocol)
     {
@@ -75,6 +76,9 @@ internal sealed class SimulatedViewer : IAsyncDisposable
     public long RenderBytes => _renderBytes;
 
     public int JsCalls => _jsCalls;
+
+    /// <summary>When the last render batch arrived, as a <see cref="System.Diagnostics.Stopwatch"/> timestamp.</summary>
+    public long LastRenderTimestamp => Interlocked.Read(ref _lastRenderTimestamp);
 
     /// <summary>Opens <paramref name="page"/> and returns once the page's text has arrived in a render batch and the server has added the root components.</summary>
     /// <param name="http">For the page request; sends no cookies of its own and follows no redirects.</param>
@@ -130,6 +134,7 @@ internal sealed class SimulatedViewer : IAsyncDisposable
     private async Task OnRenderBatchAsync(long batchId, byte[] batch)
     {
         Interlocked.Increment(ref _renderBatches);
+        Interlocked.Exchange(ref _lastRenderTimestamp, System.Diagnostics.Stopwatch.GetTimestamp());
         Interlocked.Add(ref _renderBytes, batch.Length);
         if (batch.AsSpan().IndexOf(_expectedText) >= 0)
         {

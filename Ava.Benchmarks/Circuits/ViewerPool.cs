@@ -37,6 +37,10 @@ internal sealed class ViewerPool(Uri page, string cookie, string expectedText) :
 
     public long JsCalls => Snapshot().Sum(v => (long)v.JsCalls);
 
+    /// <summary>For each viewer whose last render batch came after <paramref name="since"/> (a Stopwatch timestamp), the time from then to it.</summary>
+    public IReadOnlyList<TimeSpan> LastRendersSince(long since) =>
+        [.. Snapshot().Select(v => v.LastRenderTimestamp).Where(t => t > since).Select(t => Stopwatch.GetElapsedTime(since, t))];
+
     /// <summary>The distinct reasons viewers lost their circuits, with how many did.</summary>
     public IReadOnlyList<string> Losses => [.. Snapshot().Where(v => v.Error is not null).GroupBy(v => v.Error).Select(g => $"{g.Count()} × {g.Key}")];
 
