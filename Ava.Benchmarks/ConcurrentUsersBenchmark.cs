@@ -6,13 +6,14 @@ namespace Ava.Benchmarks;
 
 /// <summary>
 /// How many signed-in Viewers with the home page open one core holds while an Admin's approvals stay under
-/// 200 ms at p95. The dashboard runs alone on one core; this process (the simulated browsers and the Admin's
-/// API client) on the others. Each step opens more Viewers (each a real circuit driven over SignalR's .NET
-/// client, see <see cref="SimulatedViewer"/>), then starts an approval every half second for a minute, each on
-/// schedule whatever the earlier ones are doing (a stall delays every approval due during it, as it would
-/// delay every user who clicked then), so every step includes the minute's health sampling that refreshes
-/// every open home page. The 0-Viewer step is the baseline. The ramp stops at the first step over the goal, when the dashboard stops opening or holding
-/// circuits, when the client's own core is saturated, or before memory would run short.
+/// 200 ms at p95. The dashboard is restricted to one core and this process (the simulated browsers and the
+/// Admin's API client) to the others. Each step opens more Viewers (each a real circuit driven over SignalR's
+/// .NET client, see <see cref="SimulatedViewer"/>), then starts an approval every half second for a minute,
+/// each on schedule whatever the earlier ones are doing (a stall delays every approval due during it, as it
+/// would delay every user who clicked then), so every step includes the minute's health sampling that
+/// refreshes every open home page. The 0-Viewer step is the baseline. The ramp stops at the first step over
+/// the goal, when the dashboard stops opening or holding circuits, when this process's own core is saturated,
+/// or before memory would run short.
 /// </summary>
 internal static class ConcurrentUsersBenchmark
 {
@@ -59,7 +60,7 @@ internal static class ConcurrentUsersBenchmark
         await ShowOneCircuitAsync(pool, dashboard);
 
         Console.WriteLine();
-        Console.WriteLine("| viewers | circuits held | opened in | approval p50 | p95 | max | dashboard CPU (its core) | working set | live managed heap | render batches in the minute | client CPU | load average | |");
+        Console.WriteLine("| viewers | circuits held | opened in | approval p50 | p95 | max | dashboard CPU (its core) | working set | live managed heap | render batches in the minute | harness CPU (its core) | load average | |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         var results = new List<StepResult>();
         foreach (var viewers in steps)
