@@ -1,7 +1,8 @@
 using Ava.Benchmarks;
 
-// Usage: dotnet run -c Release --project Ava.Benchmarks -- [audit] [streams] [streams-page] [approvals] [api] [ai] [diffs] [commands] [briefings] [reviews] [operations] [circuits]
-//   [--tabs N] [--append N] [--chain N] [--streams N] [--pending N] [--verifications N] [--ai-calls N] [--runs N] [--day-streams N] [--reviews N] [--samples N]
+// Usage: dotnet run -c Release --project Ava.Benchmarks -- [audit] [streams] [streams-page] [approvals] [api] [ai] [diffs] [commands] [briefings] [reviews] [operations] [circuits] [users]
+//   [--append N] [--chain N] [--streams N] [--pending N] [--verifications N] [--ai-calls N] [--runs N] [--day-streams N] [--reviews N] [--samples N]
+//   [--tabs N] [--viewers N,N,...] [--approvals N]
 var append = ArgValue("--append", 5_000);
 var chain = ArgValue("--chain", 1_000_000);
 var streams = ArgValue("--streams", 100_000);
@@ -13,6 +14,8 @@ var dayStreams = ArgValue("--day-streams", 10_000);
 var reviews = ArgValue("--reviews", 200);
 var operationSamples = ArgValue("--samples", 40);
 var tabs = ArgValue("--tabs", 20);
+var viewerSteps = ArgList("--viewers", [0, 100, 250, 500, 1_000, 1_250, 1_500, 1_750, 2_000, 2_500, 3_000, 4_000, 5_000, 7_500, 10_000]);
+var approvals = ArgValue("--approvals", 120);
 Console.WriteLine($"Ava Prime benchmarks · {Environment.ProcessorCount} cores · .NET {Environment.Version} · {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
 Console.WriteLine();
 
@@ -76,8 +79,21 @@ if (args.Length == 0 || args.Contains("circuits"))
     await CircuitsBenchmark.RunAsync(tabs);
 }
 
+if (args.Length == 0 || args.Contains("users"))
+{
+    await ConcurrentUsersBenchmark.RunAsync(viewerSteps, approvals);
+}
+
 int ArgValue(string name, int fallback)
 {
     var index = Array.IndexOf(args, name);
     return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], out var value) ? value : fallback;
+}
+
+int[] ArgList(string name, int[] fallback)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length
+        ? [.. args[index + 1].Split(',').Select(v => int.Parse(v, System.Globalization.CultureInfo.InvariantCulture))]
+        : fallback;
 }

@@ -37,7 +37,7 @@ public sealed partial class DashboardHost : IAsyncDisposable
     /// <summary>The dashboard's SQLite database, for tests that prepare data through the app's own services.</summary>
     public string ConnectionString => ConnectionStringFor(_dataFolder);
 
-    /// <summary>The dashboard's process, for tools that inspect it (a heap dump).</summary>
+    /// <summary>The dashboard process's id, for measurements of the process itself (processor affinity, memory, a heap dump).</summary>
     public int ProcessId => _process.Id;
 
     /// <param name="dataFolder">A folder whose <c>ava.db</c> the app should use (for example one prepared with bulk data); a new temporary one when null. It is deleted at the end either way.</param>
