@@ -37,6 +37,7 @@ public sealed class HealthQueries(
     HealthCheckService health,
     IOptions<HealthCheckServiceOptions> checks,
     IOptionsMonitor<HealthOptions> options,
+    HealthTilesCache cache,
     TimeProvider clock)
 {
     public const int SparklinePoints = 48;
@@ -45,10 +46,17 @@ public sealed class HealthQueries(
     /// <summary>The registered checks' names, in registration order.</summary>
     public IReadOnlyList<string> CheckNames => checks.Value.Registrations.Select(r => r.Name).ToList();
 
+    /// <summary>The tiles as of the latest sampling, computed once for every page that shows them (<see cref="HealthTilesCache"/>).</summary>
     public async Task<HealthOverview> TilesAsync(CancellationToken cancellationToken = default)
     {
         await guard.DemandAsync(Permissions.ViewDashboards);
         var details = (await callers.GetUserAsync()).HasPermission(Permissions.ViewLogs);
+        return await cache.GetAsync(details, () => ComputeTilesAsync(details)).WaitAsync(cancellationToken);
+    }
+
+    private async Task<HealthOverview> ComputeTilesAsync(bool details)
+    {
+        var cancellationToken = CancellationToken.None;
         var now = clock.GetUtcNow();
         var since = now.AddHours(-24);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

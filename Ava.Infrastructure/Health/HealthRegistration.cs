@@ -31,6 +31,7 @@ public static class HealthRegistration
 
         services.AddScoped<HealthSampler>();
         services.AddScoped<HealthQueries>();
+        services.AddSingleton<HealthTilesCache>();
         services.AddTransient<SampleHealthJob>();
         services.AddSingleton<RequestCounter>();
         services.AddSingleton<RequestTallyWriter>();

@@ -24,6 +24,7 @@ public sealed class HealthSampler(
     PermissionGuard guard,
     IOptionsMonitor<HealthOptions> options,
     LiveUpdates updates,
+    HealthTilesCache tiles,
     TimeProvider clock)
 {
     public async Task<IReadOnlyList<HealthSample>> SampleAsync(CancellationToken cancellationToken = default)
@@ -42,6 +43,7 @@ public sealed class HealthSampler(
         var cutoff = now.AddDays(-options.CurrentValue.HistoryDays);
         await db.HealthSamples.Where(s => s.SampledAt < cutoff).ExecuteDeleteAsync(cancellationToken);
         await db.RequestTallies.Where(t => t.MinuteStart < cutoff).ExecuteDeleteAsync(cancellationToken);
+        tiles.Invalidate();
         updates.Publish(new HealthSampled());
         return samples;
     }
