@@ -21,7 +21,17 @@ public static class Keyboard
     /// </summary>
     public static async Task<int> TabToAsync(this IPage page, ILocator target)
     {
-        await target.WaitUntilInteractiveAsync();
+        // A control waits for its own handlers; a plain link has none (Blazor's router follows links from the
+        // document), so for a link the page's circuit is what must be up.
+        await target.WaitForAsync(new() { State = WaitForSelectorState.Visible });
+        if (await target.EvaluateAsync<bool>("element => element.tagName === 'A' && !element.closest('button, [role=button]')"))
+        {
+            await page.Locator("header button[aria-label^='Switch to']").WaitUntilInteractiveAsync();
+        }
+        else
+        {
+            await target.WaitUntilInteractiveAsync();
+        }
 
         // Like a user who sees where the control is: Shift+Tab when it comes before the focus, Tab otherwise.
         var key = await target.EvaluateAsync<bool>(ComesBeforeFocus) ? "Shift+Tab" : "Tab";
