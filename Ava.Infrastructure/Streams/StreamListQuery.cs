@@ -20,13 +20,16 @@ internal static class StreamListQuery
     /// <summary>Up to this many matches are cheaper to find through the tag index and sort than to probe for.</summary>
     public const int TagLeadLimit = 2_000;
 
-    /// <summary>The request's tags with how many streams carry each, up to <see cref="TagLeadLimit"/> + 1, rarest first.</summary>
-    public static async Task<IReadOnlyList<(string Tag, int Streams)>> TagCountsAsync(AvaDbContext db, StreamQuery query, CancellationToken cancellationToken)
+    /// <summary>
+    /// The request's tags with how many streams carry each, up to <see cref="TagLeadLimit"/> + 1, rarest first; without
+    /// <paramref name="count"/> (a database whose planner has statistics of its own) in the order asked, each as 0.
+    /// </summary>
+    public static async Task<IReadOnlyList<(string Tag, int Streams)>> TagCountsAsync(AvaDbContext db, StreamQuery query, bool count, CancellationToken cancellationToken)
     {
         var counts = new List<(string, int)>();
         foreach (var tag in StreamValues.NormalizeTags(query.Tags ?? []))
         {
-            counts.Add((tag, await db.StreamTags.Where(t => t.Tag == tag).Take(TagLeadLimit + 1).CountAsync(cancellationToken)));
+            counts.Add((tag, count ? await db.StreamTags.Where(t => t.Tag == tag).Take(TagLeadLimit + 1).CountAsync(cancellationToken) : 0));
         }
 
         return counts.OrderBy(c => c.Item2).ToList();

@@ -41,7 +41,7 @@ public sealed class StreamService(
         // See StreamListQuery: on SQLite the rarest tag leads when few streams carry it, or when several common
         // tags must all match; a single common tag is probed for. A page of many matches is read in its sort's order.
         var sqlite = db.Database.IsSqlite();
-        var tagCounts = await StreamListQuery.TagCountsAsync(db, query, cancellationToken);
+        var tagCounts = await StreamListQuery.TagCountsAsync(db, query, count: sqlite, cancellationToken);
         var rarest = tagCounts.Count > 0 ? tagCounts[0] : default;
         var rareTag = !sqlite || rarest.Streams <= StreamListQuery.TagLeadLimit ? rarest.Tag : null;
         var counted = StreamListQuery.Filter(db, query, tagCounts.Count > 1 ? rarest.Tag : rareTag, eclLeads: true);
