@@ -9,6 +9,21 @@ namespace Ava.E2E.Tests;
 public sealed partial class StreamsTests(DashboardFixture dashboard) : BrowserTest(dashboard)
 {
     [Fact]
+    public async Task StreamsPage_ArrivesWithItsFirstPageOfRows_BeforeAnyScriptRuns()
+    {
+        var page = await OpenPageSignedInAsync(DemoUser.Viewer);
+
+        // The page as the server sends it, with the browser's cookies and no script run.
+        var response = await page.APIRequest.GetAsync(UrlOf("streams"));
+        var html = await response.TextAsync();
+
+        Assert.True(response.Ok, $"GET /streams answered {response.Status}.");
+        Assert.Contains("data-testid=\"streams-first-page\"", html, StringComparison.Ordinal);
+        var firstPage = html[html.IndexOf("data-testid=\"streams-first-page\"", StringComparison.Ordinal)..];
+        Assert.Equal(25, StreamLink().Matches(firstPage[..firstPage.IndexOf("</table>", StringComparison.Ordinal)]).Count);
+    }
+
+    [Fact]
     public async Task CreateStream_ShowsTheRenderedSummaryAndIsFoundBySearch_WhenADeveloperCorrectsATooShortTitle()
     {
         // Arrange: a word no other stream contains, in the title and in the summary's heading.
@@ -96,4 +111,8 @@ public sealed partial class StreamsTests(DashboardFixture dashboard) : BrowserTe
 
     [GeneratedRegex(@"/streams/\d+$")]
     private static partial Regex StreamAddress();
+
+    /// <summary>A row's link to its stream, as the prerendered table writes it.</summary>
+    [GeneratedRegex(@"<a href=""/streams/\d+""")]
+    private static partial Regex StreamLink();
 }
