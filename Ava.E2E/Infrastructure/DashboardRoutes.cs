@@ -130,6 +130,24 @@ public static class DashboardRoutes
             await new DashboardLayout(page).UserMenu.WaitUntilInteractiveAsync();
         }
 
-        await Assertions.Expect(page.Locator(".mud-progress-linear.mud-progress-indeterminate")).ToHaveCountAsync(0);
+        var loading = page.Locator(".mud-progress-linear.mud-progress-indeterminate");
+        try
+        {
+            // Longer than a usual wait: a page that reads several lists can queue behind the demo workflows' writes.
+            await Assertions.Expect(loading).ToHaveCountAsync(0, new() { Timeout = 30_000 });
+        }
+        catch (PlaywrightException ex)
+        {
+            throw new PlaywrightException($"{address} is still loading: {await LoadingStateAsync(page, loading)}. {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>What is still loading, and whether the page's circuit failed or lost its connection.</summary>
+    private static async Task<string> LoadingStateAsync(IPage page, ILocator loading)
+    {
+        var labels = await loading.EvaluateAllAsync<string[]>("bars => bars.map(b => b.getAttribute('aria-label') ?? 'a progress bar without a label')");
+        var failed = await page.Locator("#blazor-error-ui").IsVisibleAsync();
+        var reconnecting = await page.Locator("#components-reconnect-modal").IsVisibleAsync();
+        return $"{string.Join(", ", labels)}; the circuit {(failed ? "failed (error bar shown)" : reconnecting ? "lost its connection" : "is up")}";
     }
 }

@@ -1,7 +1,5 @@
 using Ava.E2E.Infrastructure;
 using Ava.E2E.Pages;
-using Ava.Infrastructure.Alerts;
-using Ava.Infrastructure.Security;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -37,8 +35,8 @@ public sealed class HealthTests(DashboardFixture dashboard) : BrowserTest(dashbo
         // Arrange: two users refused five times each raise two security alerts, as the app records them.
         var noisy = $"noisy-{Guid.NewGuid():N}@test.local";
         var quiet = $"quiet-{Guid.NewGuid():N}@test.local";
-        await RefuseFiveTimesAsync(noisy);
-        await RefuseFiveTimesAsync(quiet);
+        await App.RaiseSecurityAlertAsync(noisy);
+        await App.RaiseSecurityAlertAsync(quiet);
         var page = await OpenPageSignedInAsync(DemoUser.Admin);
         var health = new HealthPage(page);
         await health.GotoAsync();
@@ -53,15 +51,5 @@ public sealed class HealthTests(DashboardFixture dashboard) : BrowserTest(dashbo
         await Expect(health.AlertRow(noisy)).ToContainTextAsync("“Their script used an old token; fixed.”");
         await Expect(health.AlertRow(quiet)).ToContainTextAsync("Silenced until");
         Output.WriteLine($"Health page: {await page.SaveScreenshotAsync("health-admin")}");
-    }
-
-    private async Task RefuseFiveTimesAsync(string userName)
-    {
-        var viewer = ServiceDatabase.Principal(userName, "Viewer");
-        for (var i = 0; i < 5; i++)
-        {
-            await Shouldly.Should.ThrowAsync<PermissionDeniedException>(() =>
-                App.AsAsync<AlertService, IReadOnlyList<AlertRow>>(viewer, alerts => alerts.ListOpenAsync()));
-        }
     }
 }

@@ -22,7 +22,9 @@ public sealed class NarrowScreenTests(DashboardFixture dashboard) : BrowserTest(
     [Fact]
     public async Task EveryPage_FitsThePhonesWidth_ForAnAdminAndSignedOut()
     {
-        // Arrange: the Admin opens every page there is; the sign-in pages are opened signed out.
+        // Arrange: the Admin opens every page there is, with an open alert about a user with a long name (the audit and
+        // health pages list it); the sign-in pages are opened signed out.
+        await App.RaiseSecurityAlertAsync($"a-user-with-a-rather-long-address-{Guid.NewGuid():N}@subdomain.example.test");
         var admin = await OpenPhonePageAsync(DemoUser.Admin);
         var signedOut = await OpenPageAsync();
         await signedOut.SetViewportSizeAsync(PhoneWidth, PhoneHeight);

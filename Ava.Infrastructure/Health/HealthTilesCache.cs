@@ -25,7 +25,9 @@ public sealed class HealthTilesCache(TimeProvider clock)
                 return entry.Overview;
             }
 
-            var overview = build();
+            // Run apart from the caller's synchronization context: a circuit that asks first must not carry, on its own
+            // dispatcher, a computation every other page waits for.
+            var overview = Task.Run(build);
             _entries[details] = (now, overview);
             return overview;
         }
