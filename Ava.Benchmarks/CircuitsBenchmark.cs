@@ -37,23 +37,26 @@ internal static partial class CircuitsBenchmark
 
         Console.WriteLine($"| page | live managed heap per circuit | components per circuit | after closing the tabs, per circuit | goal | |");
         Console.WriteLine("|---|---|---|---|---|---|");
-        var tops = new List<(string Page, List<(string Type, double Kb)> Types)>();
+        var tops = new List<(string Page, Figures Figures)>();
         foreach (var target in targets)
         {
             var figures = await MeasureAsync(dashboard, chromium.Browser, target, tabs);
             var met = target.GoalKb == double.MaxValue ? "" : figures.OpenKb <= target.GoalKb ? "met" : "NOT met";
             Console.WriteLine($"| {target.Name}, {tabs} tabs | {figures.OpenKb:N0} KB | {figures.Components:N0} | {figures.ClosedKb:N0} KB | {target.Goal} | {met} |");
-            tops.Add((target.Name, figures.TopTypes));
+            tops.Add((target.Name, figures));
         }
 
-        foreach (var (page, types) in tops)
+        foreach (var (page, figures) in tops)
         {
             Console.WriteLine();
             Console.WriteLine($"Top types per circuit, {page}:");
-            foreach (var (type, kb) in types)
+            foreach (var (type, kb) in figures.TopTypes)
             {
                 Console.WriteLine($"  {kb,8:N1} KB  {type}");
             }
+
+            Console.WriteLine($"Components (probably) per circuit, {page}:");
+            Console.WriteLine("  " + string.Join(", ", figures.ComponentTypes.Select(type => $"{type.Type.Split('.')[^1]} {type.Count:0.#}")));
         }
     }
 
@@ -68,7 +71,7 @@ internal static partial class CircuitsBenchmark
         return folder?.FullName ?? throw new InvalidOperationException("The benchmark runs from inside the repository (Ava.sln not found above it).");
     }
 
-    private sealed record Figures(double OpenKb, double ClosedKb, double Components, List<(string Type, double Kb)> TopTypes);
+    private sealed record Figures(double OpenKb, double ClosedKb, double Components, List<(string Type, double Kb)> TopTypes, List<(string Type, double Count)> ComponentTypes);
 
     private static async Task<Figures> MeasureAsync(DashboardHost dashboard, IBrowser browser, Target target, int tabs)
     {
@@ -105,8 +108,28 @@ internal static partial class CircuitsBenchmark
             .Take(TopTypes)
             .ToList();
         var components = (open.TypeCounts.GetValueOrDefault(ComponentState) - before.TypeCounts.GetValueOrDefault(ComponentState)) / (double)tabs;
-        return new Figures((open.Kb - before.Kb) / tabs, (closed.Kb - before.Kb) / tabs, components, top);
+        var componentTypes = open.TypeCounts
+            .Where(type => IsComponentType(type.Key))
+            .Select(type => (type.Key, Count: (type.Value - before.TypeCounts.GetValueOrDefault(type.Key)) / (double)tabs))
+            .Where(type => type.Count >= 0.5)
+            .OrderByDescending(type => type.Count)
+            .ToList();
+        return new Figures((open.Kb - before.Kb) / tabs, (closed.Kb - before.Kb) / tabs, components, top, componentTypes);
     }
+
+    /// <summary>
+    /// A type that is probably a component: a public type of MudBlazor, the dashboard or Blazor's components
+    /// (not a closure or a state machine, whose names hold '+' or '&lt;'). The report cannot tell a component from
+    /// another class of the same assemblies, so the list shows each type's count per circuit and the reader judges.
+    /// </summary>
+    private static bool IsComponentType(string type) =>
+        !type.Contains('+', StringComparison.Ordinal) && !type.Contains('<', StringComparison.Ordinal)
+        && (type.StartsWith("MudBlazor.Mud", StringComparison.Ordinal) || type.StartsWith("Ava.Dashboard.", StringComparison.Ordinal)
+            || type.StartsWith("Microsoft.AspNetCore.Components.Authorization.", StringComparison.Ordinal)
+            || type.StartsWith("Microsoft.AspNetCore.Components.Routing.", StringComparison.Ordinal)
+            || type.StartsWith("Microsoft.AspNetCore.Components.Forms.", StringComparison.Ordinal)
+            || type.StartsWith("Microsoft.AspNetCore.Components.Web.", StringComparison.Ordinal)
+            || type.StartsWith("Microsoft.AspNetCore.Components.CascadingValue", StringComparison.Ordinal));
 
     private static async Task OpenAsync(IPage page, Target target)
     {

@@ -6,6 +6,7 @@ using Ava.Infrastructure.Settings;
 using Ava.Tests.TestData;
 using Bunit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static Ava.Tests.TestData.ApprovalScenario;
 
 namespace Ava.Tests.Components;
@@ -77,7 +78,39 @@ public class NavMenuTests : DashboardTestContext
 
         var jobs = menu.FindAll("a").Single(a => a.GetAttribute("href") == "/jobs");
         jobs.TextContent.ShouldContain("Jobs");
+        jobs.GetAttribute("target").ShouldBe("_top", "the Hangfire dashboard is not a page of the app: a full page load, which Blazor does not intercept");
+        Link(menu, "/streams").HasAttribute("target").ShouldBeFalse();
     }
+
+    [Fact]
+    public async Task CurrentSection_IsMarkedActive_AndFollowsNavigation()
+    {
+        var menu = await RenderMenuAsync(UserInRole(Roles.Admin));
+        var navigation = Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
+
+        navigation.NavigateTo("/streams/42?tab=history");
+
+        menu.WaitForAssertion(() => Active(menu).ShouldBe(["/streams"]));
+        Link(menu, "/streams").GetAttribute("aria-current").ShouldBe("page");
+        Link(menu, "/").HasAttribute("aria-current").ShouldBeFalse();
+
+        navigation.NavigateTo("/");
+
+        menu.WaitForAssertion(() => Active(menu).ShouldBe(["/"]));
+    }
+
+    [Fact]
+    public async Task Section_IsNotActive_ForAnAddressThatOnlyStartsLikeIt()
+    {
+        var menu = await RenderMenuAsync(UserInRole(Roles.Admin));
+
+        Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo("/streamsarchive");
+
+        menu.WaitForAssertion(() => Active(menu).ShouldBeEmpty());
+    }
+
+    private static string[] Active(IRenderedComponent<NavMenu> menu) =>
+        menu.FindAll("a.active").Select(a => a.GetAttribute("href") ?? "").ToArray();
 
     [Fact]
     public async Task Render_ShowsThePendingCountOnApprovals_ForAnApprover()
