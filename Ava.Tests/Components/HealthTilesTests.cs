@@ -16,7 +16,7 @@ public sealed class HealthTilesTests : DashboardTestContext
     public async Task Tiles_SayThereAreNoSamplesYet_ThenAppearWhenTheSamplingRecordsSome()
     {
         var db = await UseDatabaseAsync();
-        var tiles = Render<HealthTiles>();
+        var tiles = Render<HealthTiles>(p => p.Add(t => t.ReloadSpread, TimeSpan.Zero));
         tiles.WaitForAssertion(() => tiles.Find("[data-testid=no-health-samples]").TextContent.ShouldContain("No health samples yet"), Wait);
 
         await db.AsAsync<HealthSampler, IReadOnlyList<HealthSample>>(db.User, s => s.SampleAsync());

@@ -63,6 +63,25 @@ public sealed class LiveUpdateTests : DashboardTestContext
         changes.ShouldBe(0);
     }
 
+    [Fact]
+    public void LiveUpdate_WithASpread_ReloadsPagesAtTimesOfTheirOwn()
+    {
+        // Forty open pages of the same update, each allowed up to two seconds more.
+        var reloads = new System.Collections.Concurrent.ConcurrentBag<DateTime>();
+        for (var i = 0; i < 40; i++)
+        {
+            Render<LiveUpdate<WorkflowRunChanged>>(p => p
+                .Add(l => l.Spread, TimeSpan.FromSeconds(2))
+                .Add(l => l.OnChanged, () => reloads.Add(DateTime.UtcNow)));
+        }
+
+        _updates.Publish(new WorkflowRunChanged("job-1"));
+
+        // Every page reloads once, and not all at the same moment: forty draws over two seconds span more than half a second.
+        WaitForChanges(() => reloads.Count, 40);
+        (reloads.Max() - reloads.Min()).ShouldBeGreaterThan(TimeSpan.FromMilliseconds(500));
+    }
+
     private static void WaitForChanges(Func<int> changes, int expected)
     {
         var deadline = DateTime.UtcNow.AddSeconds(10);

@@ -127,6 +127,7 @@ public class NavMenuTests : DashboardTestContext
 
         menu.WaitForAssertion(() => Link(menu, "/approvals").QuerySelector("[data-testid=pending-approvals]").ShouldNotBeNull().TextContent.ShouldBe(", 2 pending"));
         menu.FindAll("[data-testid=pending-approvals]").ShouldHaveSingleItem();
+        Link(menu, "/approvals").TextContent.ShouldBe("Approvals, 2 pending", "the link's whole text, as a screen reader reads it");
     }
 
     [Fact]
@@ -140,7 +141,7 @@ public class NavMenuTests : DashboardTestContext
 
         var menu = Render<NavMenu>(parameters => parameters.AddCascadingValue(StateOf(db.User)));
 
-        Link(menu, "/approvals").TextContent.Trim().ShouldBe("Approvals");
+        Link(menu, "/approvals").TextContent.ShouldBe("Approvals");
         menu.FindAll("[data-testid=pending-approvals]").ShouldBeEmpty();
         await using var context = db.NewContext();
         (await context.AuditEvents.CountAsync(e => e.Action == SecurityAuditActions.Violation, Xunit.TestContext.Current.CancellationToken)).ShouldBe(0);

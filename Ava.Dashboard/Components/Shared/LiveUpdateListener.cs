@@ -18,14 +18,20 @@ public sealed class LiveUpdateListener<TEvent> : IDisposable
     private readonly Func<Task> _reload;
     private readonly Func<TEvent, bool> _concerns;
     private readonly CancellationTokenSource _stopped = new();
+    private readonly TimeSpan _delay;
     private int _scheduled;
 
     /// <param name="updates">The instance's live updates.</param>
     /// <param name="dispatch">The component's <c>InvokeAsync</c>.</param>
     /// <param name="reload">What to do after an update; it handles its own errors.</param>
     /// <param name="concerns">Which events matter to the component; all of them when null.</param>
-    public LiveUpdateListener(LiveUpdates updates, Func<Func<Task>, Task> dispatch, Func<Task> reload, Func<TEvent, bool>? concerns = null)
+    /// <param name="spread">
+    /// For an update that every open page shows (the health tiles after each sampling): each listener waits a further
+    /// delay of its own, drawn once between zero and this, so that thousands of pages do not all re-render at once.
+    /// </param>
+    public LiveUpdateListener(LiveUpdates updates, Func<Func<Task>, Task> dispatch, Func<Task> reload, Func<TEvent, bool>? concerns = null, TimeSpan spread = default)
     {
+        _delay = QuietPeriod + (spread * Random.Shared.NextDouble());
         _dispatch = dispatch;
         _reload = reload;
         _concerns = concerns ?? (_ => true);
@@ -52,7 +58,7 @@ public sealed class LiveUpdateListener<TEvent> : IDisposable
     {
         try
         {
-            await Task.Delay(QuietPeriod, _stopped.Token);
+            await Task.Delay(_delay, _stopped.Token);
 
             // Events from here on schedule another reload, so none is missed while this one reads.
             Interlocked.Exchange(ref _scheduled, 0);
