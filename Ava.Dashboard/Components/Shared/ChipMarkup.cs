@@ -1,34 +1,30 @@
+using System.Net;
+using System.Text;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
 namespace Ava.Dashboard.Components.Shared;
 
 /// <summary>
-/// A small MudChip that does nothing when clicked, written as MudChip's own markup and classes. A MudChip is a component
-/// with its render trees; grids and tiles show one or two per row, and every open tab holds them all. Written into the
-/// page's own tree, a chip costs a few frames instead.
+/// A small MudChip that does nothing when clicked, written as MudChip's own markup and classes in one markup frame.
+/// A MudChip is a component with its render trees; grids and tiles show one or two per row, and every open tab holds
+/// them all. The chips shown are few (bands, states, permissions), so each one's markup is kept once per process
+/// and shared by every page (<see cref="SharedMarkup"/>).
 /// </summary>
 public static class ChipMarkup
 {
-    /// <param name="attributes">Further attributes of the chip (data-*, title), written as given.</param>
-    public static RenderFragment Of(string text, Color color, Variant variant, string? cssClass = null, params (string Name, object? Value)[] attributes) => builder =>
+    /// <param name="attributes">Further attributes of the chip (data-*, title), HTML-encoded like the text.</param>
+    public static RenderFragment Of(string text, Color color, Variant variant, string? cssClass = null, params (string Name, string Value)[] attributes)
     {
-        builder.OpenElement(0, "div");
-        builder.AddAttribute(1, "class", "mud-chip-container");
-        builder.OpenElement(2, "div");
-        builder.AddAttribute(3, "class", ClassOf(color, variant, cssClass));
+        var html = new StringBuilder("<div class=\"mud-chip-container\"><div class=\"").Append(ClassOf(color, variant, cssClass)).Append('"');
         foreach (var (name, value) in attributes)
         {
-            builder.AddAttribute(4, name, value);
+            html.Append(' ').Append(name).Append("=\"").Append(WebUtility.HtmlEncode(value)).Append('"');
         }
 
-        builder.OpenElement(5, "span");
-        builder.AddAttribute(6, "class", "mud-chip-content");
-        builder.AddContent(7, text);
-        builder.CloseElement();
-        builder.CloseElement();
-        builder.CloseElement();
-    };
+        html.Append("><span class=\"mud-chip-content\">").Append(WebUtility.HtmlEncode(text)).Append("</span></div></div>");
+        return SharedMarkup.Of(html.ToString());
+    }
 
     /// <summary>The classes MudChip gives a small chip of <paramref name="color"/> and <paramref name="variant"/>.</summary>
     public static string ClassOf(Color color, Variant variant, string? cssClass = null) =>
