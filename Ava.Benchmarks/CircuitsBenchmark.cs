@@ -56,7 +56,7 @@ internal static partial class CircuitsBenchmark
             }
 
             Console.WriteLine($"Components (probably) per circuit, {page}:");
-            Console.WriteLine("  " + string.Join(", ", figures.ComponentTypes.Select(type => $"{type.Type.Split('.')[^1]} {type.Count:0.#}")));
+            Console.WriteLine("  " + string.Join(", ", figures.ComponentTypes.Select(type => $"{ShortName(type.Type)} {type.Count:0.#}")));
         }
     }
 
@@ -118,18 +118,22 @@ internal static partial class CircuitsBenchmark
     }
 
     /// <summary>
-    /// A type that is probably a component: a public type of MudBlazor, the dashboard or Blazor's components
-    /// (not a closure or a state machine, whose names hold '+' or '&lt;'). The report cannot tell a component from
-    /// another class of the same assemblies, so the list shows each type's count per circuit and the reader judges.
+    /// A type that is probably a component: a type of MudBlazor, the dashboard or Blazor's components, generic ones
+    /// included (<c>MudSelectItem&lt;T&gt;</c>), but not a closure or a state machine (nested types, whose names hold
+    /// '+'). The report cannot tell a component from another class of the same assemblies, so the list shows each
+    /// type's count per circuit and the reader judges.
     /// </summary>
     private static bool IsComponentType(string type) =>
-        !type.Contains('+', StringComparison.Ordinal) && !type.Contains('<', StringComparison.Ordinal)
+        !type.Contains('+', StringComparison.Ordinal) && !type.EndsWith("[]", StringComparison.Ordinal)
         && (type.StartsWith("MudBlazor.Mud", StringComparison.Ordinal) || type.StartsWith("Ava.Dashboard.", StringComparison.Ordinal)
             || type.StartsWith("Microsoft.AspNetCore.Components.Authorization.", StringComparison.Ordinal)
             || type.StartsWith("Microsoft.AspNetCore.Components.Routing.", StringComparison.Ordinal)
             || type.StartsWith("Microsoft.AspNetCore.Components.Forms.", StringComparison.Ordinal)
             || type.StartsWith("Microsoft.AspNetCore.Components.Web.", StringComparison.Ordinal)
             || type.StartsWith("Microsoft.AspNetCore.Components.CascadingValue", StringComparison.Ordinal));
+
+    /// <summary>A type's name without its namespace, keeping its type arguments' short names.</summary>
+    private static string ShortName(string type) => ShortNamePart().Replace(type, "");
 
     private static async Task OpenAsync(IPage page, Target target)
     {
@@ -207,6 +211,10 @@ internal static partial class CircuitsBenchmark
     /// <summary>A row of the report: the size of one type's live objects (each), their count, the type and its assembly.</summary>
     [GeneratedRegex(@"^\s*(?<bytes>[\d,]+)\s+(?<count>[\d,]+)\s+(?<type>.+?)(\s+\(Bytes > [^)]*\))?\s+\[[^\]]+\]\s*$", RegexOptions.Multiline)]
     private static partial Regex TypeLine();
+
+    /// <summary>A namespace before a type's name, as in <c>MudBlazor.</c> or <c>System.</c>.</summary>
+    [GeneratedRegex(@"\b[A-Za-z_][\w]*\.(?=[A-Za-z_])")]
+    private static partial Regex ShortNamePart();
 
     /// <summary>The first line of <c>dotnet-gcdump report</c>: the bytes of every live object.</summary>
     [GeneratedRegex(@"^\s*(?<bytes>[\d,]+)\s+GC Heap bytes", RegexOptions.Multiline)]

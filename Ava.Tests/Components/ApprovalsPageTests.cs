@@ -67,6 +67,52 @@ public class ApprovalsPageTests : DashboardTestContext
         TileCount(page, "Ready").ShouldBe("1");
     }
 
+    [Fact]
+    public async Task Pager_ChangesTheRowsPerPage_AndTurnsThePages()
+    {
+        // Arrange: twelve pending recommendations, one for each of twelve streams.
+        var (scenario, db, _) = await ArrangeAsync();
+        for (var i = 0; i < 12; i++)
+        {
+            var stream = await scenario.CreateStreamAsync();
+            await scenario.SubmitAsync(0.82, UpdateStream(stream.Id, ("status", "Refined")));
+        }
+
+        scenario.AsDeveloper();
+        var page = RenderPage(db);
+        page.WaitForAssertion(() => PagerInfo(page).ShouldBe("1-12 of 12"), Wait);
+        PagerButton(page, "Next page").HasAttribute("disabled").ShouldBeTrue();
+
+        // Act
+        page.Find("[data-testid=table-pager] select").Change("10");
+
+        // Assert
+        page.WaitForAssertion(() => PagerInfo(page).ShouldBe("1-10 of 12"), Wait);
+        RowLinks(page).Length.ShouldBe(10);
+        PagerButton(page, "Previous page").HasAttribute("disabled").ShouldBeTrue();
+
+        // Act
+        await PagerButton(page, "Next page").ClickAsync(new MouseEventArgs());
+
+        // Assert
+        page.WaitForAssertion(() => PagerInfo(page).ShouldBe("11-12 of 12"), Wait);
+        RowLinks(page).Length.ShouldBe(2);
+        PagerButton(page, "Next page").HasAttribute("disabled").ShouldBeTrue();
+        PagerButton(page, "Last page").HasAttribute("disabled").ShouldBeTrue();
+
+        // Act
+        await PagerButton(page, "First page").ClickAsync(new MouseEventArgs());
+
+        // Assert
+        page.WaitForAssertion(() => PagerInfo(page).ShouldBe("1-10 of 12"), Wait);
+        RowLinks(page).Length.ShouldBe(10);
+    }
+
+    private static string PagerInfo(IRenderedComponent<ApprovalsPage> page) => page.Find("[data-testid=pager-info]").TextContent;
+
+    private static IElement PagerButton(IRenderedComponent<ApprovalsPage> page, string label) =>
+        page.Find($"[data-testid=table-pager] button[aria-label='{label}']");
+
     private async Task<(ApprovalScenario Scenario, ServiceDatabase Db, long StreamId)> ArrangeAsync()
     {
         var db = await UseDatabaseAsync();
