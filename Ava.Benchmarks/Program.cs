@@ -13,7 +13,7 @@ var commandRuns = ArgValue("--runs", 40);
 var dayStreams = ArgValue("--day-streams", 10_000);
 var reviews = ArgValue("--reviews", 200);
 var operationSamples = ArgValue("--samples", 40);
-var tabs = ArgValue("--tabs", 20);
+var tabs = ArgValue("--tabs", 30);
 var viewerSteps = ArgList("--viewers", [0, 100, 250, 500, 1_000, 1_250, 1_500, 1_750, 2_000, 2_500, 3_000, 4_000, 5_000, 7_500, 10_000]);
 var approvals = ArgValue("--approvals", 120);
 Console.WriteLine($"Ava Prime benchmarks · {Environment.ProcessorCount} cores · .NET {Environment.Version} · {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
