@@ -14,6 +14,31 @@ public sealed class PromptComponentsTests : DashboardTestContext
     /// <summary>The panels query a real database; a busy machine needs longer than bUnit's default second.</summary>
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
+    [Fact]
+    public void ActivationHistory_PagesItsEntries_WithTheTablePager()
+    {
+        // Twelve activations in memory: the table pages them itself, ten to a page.
+        var at = new DateTimeOffset(2026, 11, 1, 9, 0, 0, TimeSpan.Zero);
+        var entries = Enumerable.Range(1, 12)
+            .Select(i => new PromptActivationEntry($"1.{i - 1}.0", $"1.{i}.0", "admin@ava.local", at.AddHours(i), $"Reason {i}"))
+            .ToList();
+
+        var history = Render<ActivationHistory>(p => p.Add(h => h.Activations, entries));
+
+        history.Find("[data-testid=pager-info]").TextContent.ShouldBe("1-10 of 12");
+        history.FindAll("tbody tr").Count.ShouldBe(10);
+
+        history.Find("[data-testid=table-pager] button[aria-label='Next page']").Click();
+
+        history.WaitForAssertion(() => history.Find("[data-testid=pager-info]").TextContent.ShouldBe("11-12 of 12"));
+        history.FindAll("tbody tr").Count.ShouldBe(2);
+
+        history.Find("[data-testid=table-pager] select").Change("25");
+
+        history.WaitForAssertion(() => history.Find("[data-testid=pager-info]").TextContent.ShouldBe("1-12 of 12"));
+        history.FindAll("tbody tr").Count.ShouldBe(12);
+    }
+
     [Theory]
     [InlineData(Roles.Admin, true)]
     [InlineData(Roles.Developer, false)]
