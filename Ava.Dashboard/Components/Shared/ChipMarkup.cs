@@ -27,7 +27,7 @@ public static class ChipMarkup
     }
 
     /// <summary>The classes MudChip gives a small chip of <paramref name="color"/> and <paramref name="variant"/>.</summary>
-    public static string ClassOf(Color color, Variant variant, string? cssClass = null) =>
+    private static string ClassOf(Color color, Variant variant, string? cssClass) =>
         $"mud-chip mud-chip-{Lower(variant)} mud-chip-size-small mud-chip-color-{Lower(color)}{(cssClass is null ? "" : " " + cssClass)}";
 
     private static string Lower<T>(T value) where T : struct, Enum => value.ToString().ToLowerInvariant();
