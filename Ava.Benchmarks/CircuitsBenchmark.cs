@@ -16,9 +16,10 @@ internal static partial class CircuitsBenchmark
 {
     private const int TopTypes = 15;
 
-    private sealed record Target(string Name, string Path, string Email, string Goal, double GoalKb, Func<IPage, Task> Ready);
+    private sealed record Target(string Key, string Name, string Path, string Email, string Goal, double GoalKb, Func<IPage, Task> Ready);
 
-    public static async Task RunAsync(int tabs)
+    /// <param name="pages">The pages to measure (empty, home, streams, approvals); all of them when null.</param>
+    public static async Task RunAsync(int tabs, IReadOnlyCollection<string>? pages = null)
     {
         var published = Directory.CreateTempSubdirectory("ava-circuits-publish-").FullName;
         Console.WriteLine($"<!-- publishing the dashboard (Release) -->");
@@ -27,18 +28,18 @@ internal static partial class CircuitsBenchmark
         await using var chromium = await ChromiumBrowser.LaunchAsync();
         Target[] targets =
         [
-            new("empty page of the layout (baseline), as a Viewer", "not-found", "viewer@ava.local", "—", double.MaxValue, page => Task.CompletedTask),
-            new("home, as a Viewer", "", "viewer@ava.local", "≤ 300 KB", 300, page => page.GetByRole(AriaRole.Heading, new() { Name = "Welcome" }).WaitForAsync()),
-            new("/streams (25 rows), as a Viewer", "streams", "viewer@ava.local", "≤ 1 MB", 1024,
+            new("empty", "empty page of the layout (baseline), as a Viewer", "not-found", "viewer@ava.local", "—", double.MaxValue, page => Task.CompletedTask),
+            new("home", "home, as a Viewer", "", "viewer@ava.local", "≤ 300 KB", 300, page => page.GetByRole(AriaRole.Heading, new() { Name = "Welcome" }).WaitForAsync()),
+            new("streams", "/streams (25 rows), as a Viewer", "streams", "viewer@ava.local", "≤ 1 MB", 1024,
                 page => page.Locator("[aria-label='Streams'] tbody tr td a").Nth(24).WaitForAsync()),
-            new("/approvals (25 rows), as an Admin", "approvals", "admin@ava.local", "≤ 1 MB", 1024,
+            new("approvals", "/approvals (25 rows), as an Admin", "approvals", "admin@ava.local", "≤ 1 MB", 1024,
                 page => page.Locator("table tbody tr").Nth(24).WaitForAsync()),
         ];
 
         Console.WriteLine($"| page | live managed heap per circuit | components per circuit | after closing the tabs, per circuit | goal | |");
         Console.WriteLine("|---|---|---|---|---|---|");
         var tops = new List<(string Page, Figures Figures)>();
-        foreach (var target in targets)
+        foreach (var target in targets.Where(target => pages is null || pages.Contains(target.Key)))
         {
             var figures = await MeasureAsync(dashboard, chromium.Browser, target, tabs);
             var met = target.GoalKb == double.MaxValue ? "" : figures.OpenKb <= target.GoalKb ? "met" : "NOT met";

@@ -2,7 +2,7 @@ using Ava.Benchmarks;
 
 // Usage: dotnet run -c Release --project Ava.Benchmarks -- [audit] [streams] [streams-page] [approvals] [api] [ai] [diffs] [commands] [briefings] [reviews] [operations] [circuits] [users]
 //   [--append N] [--chain N] [--streams N] [--pending N] [--verifications N] [--ai-calls N] [--runs N] [--day-streams N] [--reviews N] [--samples N]
-//   [--tabs N] [--viewers N,N,...] [--approvals N]
+//   [--tabs N] [--pages empty,home,streams,approvals] [--viewers N,N,...] [--approvals N]
 var append = ArgValue("--append", 5_000);
 var chain = ArgValue("--chain", 1_000_000);
 var streams = ArgValue("--streams", 100_000);
@@ -14,6 +14,7 @@ var dayStreams = ArgValue("--day-streams", 10_000);
 var reviews = ArgValue("--reviews", 200);
 var operationSamples = ArgValue("--samples", 40);
 var tabs = ArgValue("--tabs", 30);
+var circuitPages = ArgWords("--pages");
 var viewerSteps = ArgList("--viewers", [0, 100, 250, 500, 1_000, 1_250, 1_500, 1_750, 2_000, 2_500, 3_000, 4_000, 5_000, 7_500, 10_000]);
 var approvals = ArgValue("--approvals", 120);
 Console.WriteLine($"Ava Prime benchmarks · {Environment.ProcessorCount} cores · .NET {Environment.Version} · {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
@@ -76,7 +77,7 @@ if (args.Length == 0 || args.Contains("operations"))
 
 if (args.Length == 0 || args.Contains("circuits"))
 {
-    await CircuitsBenchmark.RunAsync(tabs);
+    await CircuitsBenchmark.RunAsync(tabs, circuitPages);
 }
 
 if (args.Length == 0 || args.Contains("users"))
@@ -88,6 +89,12 @@ int ArgValue(string name, int fallback)
 {
     var index = Array.IndexOf(args, name);
     return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], out var value) ? value : fallback;
+}
+
+string[]? ArgWords(string name)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? args[index + 1].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : null;
 }
 
 int[] ArgList(string name, int[] fallback)

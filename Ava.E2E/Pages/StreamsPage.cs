@@ -70,11 +70,9 @@ public sealed partial class StreamsPage(IPage page)
     {
         var label = StreamLabels.Of(status);
 
-        // Once a value is chosen, MudSelect's handlers sit around the combobox rather than on it: wait for the
-        // circuit on the search box instead.
-        await SearchBox.WaitUntilInteractiveAsync();
-        await page.GetByRole(AriaRole.Combobox, new() { Name = "Status", Exact = true }).ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = label, Exact = true }).ClickAsync();
+        var select = page.GetByRole(AriaRole.Combobox, new() { Name = "Status", Exact = true });
+        await select.WaitUntilInteractiveAsync();
+        await select.SelectOptionAsync(new SelectOptionValue { Label = label });
 
         var otherStatus = Rows.Filter(new() { HasNot = page.GetByRole(AriaRole.Cell, new() { Name = label, Exact = true }) });
         await Assertions.Expect(otherStatus).ToHaveCountAsync(0);
