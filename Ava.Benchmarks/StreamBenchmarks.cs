@@ -33,6 +33,7 @@ internal static class StreamBenchmarks
             await QueryAsync(streams, streamCount, "filter priority, sort by ECL", new StreamQuery(Priority: StreamPriority.High, SortBy: StreamSortField.EclScore));
             await QueryAsync(streams, streamCount, "filter tag + ECL range, sort by updated", new StreamQuery(Tags: ["security"], EclMin: 0.5, EclMax: 0.9, SortBy: StreamSortField.UpdatedAt));
             await QueryAsync(streams, streamCount, "filter tag, newest first", new StreamQuery(Tags: ["security"]));
+            await QueryAsync(streams, streamCount, "filter one tag (8 % of streams), sort by title", new StreamQuery(Tags: ["cost"], SortBy: StreamSortField.Title));
             await QueryAsync(streams, streamCount, "filter two tags, sort by title", new StreamQuery(Tags: ["security", "ai"], SortBy: StreamSortField.Title));
             await QueryAsync(streams, streamCount, "filter ECL range, sort by updated (no tag)", new StreamQuery(EclMin: 0.5, EclMax: 0.9, SortBy: StreamSortField.UpdatedAt));
             await QueryAsync(streams, streamCount, "free-text search (title and summary, a full scan)", new StreamQuery(Text: "pool"), goal: "—");

@@ -8,38 +8,60 @@ namespace Ava.Infrastructure.Streams;
 /// <summary>
 /// The filters and sorts of the streams list. Every filter and sort has an index; what needs care on SQLite is a
 /// tag or an ECL range, because its planner knows nothing of how many streams carry a tag. Left to itself it
-/// drives such a filter from the tag or ECL index and then sorts every match: cheap for a rare tag, tens of
-/// milliseconds for one that thousands of streams carry. So <see cref="StreamService.ListAsync"/> first counts
-/// each tag's streams (up to <see cref="TagLeadLimit"/>): a rare tag leads, through the tag index; a common one
-/// is probed for stream by stream (a lookup of the tag table's key) while the list is read in its sort's index
-/// order, and reading stops at the page's last row. An ECL range that must not lead is written as
-/// <c>EclScore + 0</c>, which no index can serve.
+/// drives such a filter from the tag or ECL index and then sorts every match: cheap for a few hundred matches,
+/// tens of milliseconds for thousands. So <see cref="StreamService.ListAsync"/> first counts the streams that carry
+/// every tag asked for (up to <see cref="LeadLimit"/>, read from the tag index alone, several tags intersected
+/// there): when there are that few, they lead and are sorted; when there are more, the list is read in its sort's
+/// index order and each stream is tested against that set, read once into memory, and reading stops at the page's
+/// last row. A test against the set costs a fraction of a lookup in the tag table, so a list whose matches lie far
+/// down its sort order stays cheap. An ECL range that must not lead is written as <c>EclScore + 0</c>, and a tag
+/// set that must not lead as <c>Id + 0</c>: no index can serve either.
 /// </summary>
 internal static class StreamListQuery
 {
-    /// <summary>Up to this many matches are cheaper to find through the tag index and sort than to probe for.</summary>
-    public const int TagLeadLimit = 2_000;
+    /// <summary>Up to this many matches are cheaper to find through the tag index and sort than to read in order.</summary>
+    public const int LeadLimit = 5_000;
 
-    /// <summary>
-    /// The request's tags with how many streams carry each, up to <see cref="TagLeadLimit"/> + 1, rarest first; without
-    /// <paramref name="count"/> (a database whose planner has statistics of its own) in the order asked, each as 0.
-    /// </summary>
-    public static async Task<IReadOnlyList<(string Tag, int Streams)>> TagCountsAsync(AvaDbContext db, StreamQuery query, bool count, CancellationToken cancellationToken)
+    /// <summary>The ids of the streams that carry every tag asked for, and how many there are, up to <see cref="LeadLimit"/> + 1.</summary>
+    public sealed record TagSet(IQueryable<long> Ids, int Streams)
     {
-        var counts = new List<(string, int)>();
-        foreach (var tag in StreamValues.NormalizeTags(query.Tags ?? []))
-        {
-            counts.Add((tag, count ? await db.StreamTags.Where(t => t.Tag == tag).Take(TagLeadLimit + 1).CountAsync(cancellationToken) : 0));
-        }
-
-        return counts.OrderBy(c => c.Item2).ToList();
+        public bool FewEnoughToLead => Streams <= LeadLimit;
     }
 
-    /// <param name="leadingTag">The tag whose streams are selected through the tag index; every other tag is probed for stream by stream.</param>
+    /// <summary>
+    /// The streams carrying all of the request's tags, or null when it asks for none; without <paramref name="count"/>
+    /// (a database whose planner has statistics of its own) not counted, and always leading.
+    /// </summary>
+    public static async Task<TagSet?> TagSetAsync(AvaDbContext db, StreamQuery query, bool count, CancellationToken cancellationToken)
+    {
+        var tags = StreamValues.NormalizeTags(query.Tags ?? []);
+        if (tags.Count == 0)
+        {
+            return null;
+        }
+
+        var ids = tags.Skip(1).Aggregate(
+            db.StreamTags.Where(t => t.Tag == tags[0]).Select(t => t.StreamId),
+            (set, tag) => set.Intersect(db.StreamTags.Where(t => t.Tag == tag).Select(t => t.StreamId)));
+        return new TagSet(ids, count ? await ids.Take(LeadLimit + 1).CountAsync(cancellationToken) : 0);
+    }
+
+    /// <summary>Whether the request filters by its tags and nothing else, so the tag set's size is the list's.</summary>
+    public static bool FiltersOnlyByTags(StreamQuery query) =>
+        query.Source is null && query.Status is null && query.Priority is null && query.EclMin is null && query.EclMax is null
+        && string.IsNullOrWhiteSpace(query.Text);
+
+    /// <param name="tagged">The streams carrying the request's tags, from <see cref="TagSetAsync"/>.</param>
+    /// <param name="tagsLead">The tag set may be read through the tag index; otherwise each stream is only tested against it.</param>
     /// <param name="eclLeads">An ECL range may be read through the ECL index; otherwise it is only tested.</param>
-    public static IQueryable<IntelligenceStream> Filter(AvaDbContext db, StreamQuery query, string? leadingTag, bool eclLeads)
+    public static IQueryable<IntelligenceStream> Filter(AvaDbContext db, StreamQuery query, TagSet? tagged, bool tagsLead, bool eclLeads)
     {
         var streams = db.Streams.AsNoTracking();
+        if (tagged is { Ids: var ids })
+        {
+            streams = tagsLead ? streams.Where(s => ids.Contains(s.Id)) : streams.Where(s => ids.Contains(s.Id + 0));
+        }
+
         if (query.Source is { } source)
         {
             streams = streams.Where(s => s.Source == source);
@@ -63,19 +85,6 @@ internal static class StreamListQuery
         if (query.EclMax is { } max)
         {
             streams = eclLeads ? streams.Where(s => s.EclScore <= max) : streams.Where(s => s.EclScore + 0 <= max);
-        }
-
-        foreach (var tag in StreamValues.NormalizeTags(query.Tags ?? []))
-        {
-            if (tag == leadingTag)
-            {
-                var tagged = db.StreamTags.Where(t => t.Tag == tag).Select(t => t.StreamId);
-                streams = streams.Where(s => tagged.Contains(s.Id));
-            }
-            else
-            {
-                streams = streams.Where(s => s.Tags.Any(t => t.Tag == tag));
-            }
         }
 
         if (!string.IsNullOrWhiteSpace(query.Text))

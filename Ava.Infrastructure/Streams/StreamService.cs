@@ -38,19 +38,27 @@ public sealed class StreamService(
     {
         await guard.DemandAsync(Permissions.ViewStreams);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        // See StreamListQuery: on SQLite the rarest tag leads when few streams carry it, or when several common
-        // tags must all match; a single common tag is probed for. A page of many matches is read in its sort's order.
+        // See StreamListQuery: on SQLite the streams carrying the tags lead when they are few, or when the filters
+        // leave few matches; otherwise a page of many matches is read in its sort's order.
         var sqlite = db.Database.IsSqlite();
-        var tagCounts = await StreamListQuery.TagCountsAsync(db, query, count: sqlite, cancellationToken);
-        var rarest = tagCounts.Count > 0 ? tagCounts[0] : default;
-        var rareTag = !sqlite || rarest.Streams <= StreamListQuery.TagLeadLimit ? rarest.Tag : null;
-        var counted = StreamListQuery.Filter(db, query, tagCounts.Count > 1 ? rarest.Tag : rareTag, eclLeads: true);
-        var total = query.HasFilters
-            ? await counted.Take(CountLimit + 1).CountAsync(cancellationToken)
-            : await counted.CountAsync(cancellationToken);
+        var tagged = await StreamListQuery.TagSetAsync(db, query, count: sqlite, cancellationToken);
+        int total;
+        if (sqlite && tagged is not null && StreamListQuery.FiltersOnlyByTags(query))
+        {
+            // The tag set was just counted up to more than CountLimit: that count is the list's.
+            total = Math.Min(tagged.Streams, CountLimit + 1);
+        }
+        else
+        {
+            var counted = StreamListQuery.Filter(db, query, tagged, tagsLead: tagged?.FewEnoughToLead ?? false, eclLeads: true);
+            total = query.HasFilters
+                ? await counted.Take(CountLimit + 1).CountAsync(cancellationToken)
+                : await counted.CountAsync(cancellationToken);
+        }
 
         var few = total <= CountLimit;
-        var page = StreamListQuery.Filter(db, query, rareTag ?? (few ? rarest.Tag : null), eclLeads: !sqlite || few || query.SortBy == StreamSortField.EclScore);
+        var page = StreamListQuery.Filter(db, query, tagged, tagsLead: tagged is { FewEnoughToLead: true } || few,
+            eclLeads: !sqlite || few || query.SortBy == StreamSortField.EclScore);
         var rows = await StreamListQuery.Sort(page, query)
             .Page(query.Paging)
             .Select(s => new { s.Id, s.Title, s.Source, s.Status, s.Priority, s.EclScore, s.CreatedAt, s.UpdatedAt })

@@ -8,11 +8,11 @@ namespace Ava.Tests.Infrastructure.Streams;
 /// <summary>
 /// The streams list reads a common tag, several tags and a wide ECL range differently from a rare tag
 /// (<see cref="StreamListQuery"/>); whichever way it reads them, a page holds exactly the streams the filter
-/// selects, in the order asked for. Enough streams carry "common" for it to be probed for, not led by.
+/// selects, in the order asked for. Enough streams carry "common", and both "common" and "wide", for them to be tested for in sort order, not led by.
 /// </summary>
 public sealed class StreamListPlanTests : IAsyncLifetime
 {
-    private const int Count = StreamListQuery.TagLeadLimit + 300;
+    private const int Count = StreamListQuery.LeadLimit + 300;
     private static readonly DateTimeOffset Start = new(2026, 6, 1, 0, 0, 0, TimeSpan.Zero);
     private ServiceDatabase _db = default!;
     private readonly List<(long Id, string Title, double Ecl, DateTimeOffset At, string[] Tags)> _streams = [];
@@ -25,7 +25,7 @@ public sealed class StreamListPlanTests : IAsyncLifetime
         var created = new List<(IntelligenceStream Stream, string[] Tags)>();
         for (var i = 0; i < Count; i++)
         {
-            string[] tags = i % 10 == 0 ? ["common", "rare"] : i % 3 == 0 ? ["common", "second"] : ["common"];
+            string[] tags = i % 10 == 0 ? ["common", "rare", "wide"] : i % 3 == 0 ? ["common", "second", "wide"] : ["common", "wide"];
             var values = new StreamValues($"Stream {(i * 7919) % Count:D5}", StreamSource.Manual, StreamStatus.Raw, StreamPriority.Normal, "", (i * 37 % 100) / 10.0, tags);
             var stream = new IntelligenceStream(values, "seed", Start.AddMinutes(i * 13 % Count));
             context.Streams.Add(stream);
@@ -50,6 +50,8 @@ public sealed class StreamListPlanTests : IAsyncLifetime
         { ["common"], null, null, StreamSortField.Title, 3 },
         { ["common", "second"], null, null, StreamSortField.UpdatedAt, 1 },
         { ["common", "rare"], 1.0, 9.0, StreamSortField.Title, 0 },
+        { ["common", "wide"], null, null, StreamSortField.Title, 2 },
+        { ["wide", "common"], 3.0, null, StreamSortField.UpdatedAt, 1 },
         { ["second"], 4.0, null, StreamSortField.EclScore, 2 },
         { [], 2.0, 7.5, StreamSortField.UpdatedAt, 4 },
     };
