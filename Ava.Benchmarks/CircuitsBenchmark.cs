@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Ava.E2E.Infrastructure;
@@ -21,9 +20,7 @@ internal static partial class CircuitsBenchmark
     /// <param name="pages">The pages to measure (empty, home, streams, approvals); all of them when null.</param>
     public static async Task RunAsync(int tabs, IReadOnlyCollection<string>? pages = null)
     {
-        var published = Directory.CreateTempSubdirectory("ava-circuits-publish-").FullName;
-        Console.WriteLine($"<!-- publishing the dashboard (Release) -->");
-        await DotnetAsync("publish", Path.Combine(RepositoryRoot(), "Ava.Dashboard"), "-c", "Release", "-o", published, "-nologo", "-v", "quiet");
+        var published = await Repository.PublishDashboardAsync();
         await using var dashboard = await DashboardHost.StartAsync(environment: "Production", publishedFolder: published);
         await using var chromium = await ChromiumBrowser.LaunchAsync();
         Target[] targets =
@@ -59,17 +56,6 @@ internal static partial class CircuitsBenchmark
             Console.WriteLine($"Components (probably) per circuit, {page}:");
             Console.WriteLine("  " + string.Join(", ", figures.ComponentTypes.Select(type => $"{ShortName(type.Type)} {type.Count:0.#}")));
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Ava.sln")))
-        {
-            folder = folder.Parent;
-        }
-
-        return folder?.FullName ?? throw new InvalidOperationException("The benchmark runs from inside the repository (Ava.sln not found above it).");
     }
 
     private sealed record Figures(double OpenKb, double ClosedKb, double Components, List<(string Type, double Kb)> TopTypes, List<(string Type, double Count)> ComponentTypes);
@@ -162,8 +148,8 @@ internal static partial class CircuitsBenchmark
         var file = Path.Combine(Path.GetTempPath(), $"ava-circuits-{Guid.NewGuid():N}.gcdump");
         try
         {
-            await DotnetAsync("dotnet-gcdump", "collect", "-p", processId.ToString(CultureInfo.InvariantCulture), "-o", file);
-            var report = await DotnetAsync("dotnet-gcdump", "report", file);
+            await Repository.DotnetAsync("dotnet-gcdump", "collect", "-p", processId.ToString(CultureInfo.InvariantCulture), "-o", file);
+            var report = await Repository.DotnetAsync("dotnet-gcdump", "report", file);
             var total = HeapLine().Match(report);
             if (!total.Success)
             {
@@ -185,26 +171,6 @@ internal static partial class CircuitsBenchmark
         {
             File.Delete(file);
         }
-    }
-
-    private static async Task<string> DotnetAsync(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"dotnet {string.Join(' ', arguments)} failed: {await error}{await output}");
-        }
-
-        return await output;
     }
 
     private static long Number(string digits) => long.Parse(digits.Replace(",", "", StringComparison.Ordinal), CultureInfo.InvariantCulture);

@@ -161,7 +161,7 @@ internal sealed partial class PinnedDashboard : IAsyncDisposable
     {
         var start = new ProcessStartInfo("dotnet", ["tool", "run", tool, "--", .. arguments])
         {
-            WorkingDirectory = RepositoryRoot(),
+            WorkingDirectory = Repository.Root(), // where the tool manifest, .config/dotnet-tools.json, is
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
@@ -176,20 +176,6 @@ internal sealed partial class PinnedDashboard : IAsyncDisposable
         }
 
         return await output;
-    }
-
-    // The tool manifest (.config/dotnet-tools.json) sits at the repository's root, above the build output.
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, ".config", "dotnet-tools.json")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("No .config/dotnet-tools.json above the build output: run the benchmark from the repository.");
     }
 
     [GeneratedRegex(@"\[gc\.heap\.generation=(?<name>\w+)\]")]

@@ -1,0 +1,48 @@
+using System.Diagnostics;
+
+namespace Ava.Benchmarks;
+
+/// <summary>The repository the benchmarks run from: its root, the <c>dotnet</c> commands they run, the published dashboard.</summary>
+internal static class Repository
+{
+    public static string Root()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Ava.sln")))
+        {
+            folder = folder.Parent;
+        }
+
+        return folder?.FullName ?? throw new InvalidOperationException("The benchmark runs from inside the repository (Ava.sln not found above it).");
+    }
+
+    /// <summary>Publishes the dashboard (Release) to a fresh folder, as it is deployed, and returns the folder.</summary>
+    public static async Task<string> PublishDashboardAsync()
+    {
+        var published = Directory.CreateTempSubdirectory("ava-benchmark-publish-").FullName;
+        Console.WriteLine("<!-- publishing the dashboard (Release) -->");
+        await DotnetAsync("publish", Path.Combine(Root(), "Ava.Dashboard"), "-c", "Release", "-o", published, "-nologo", "-v", "quiet");
+        return published;
+    }
+
+    /// <summary>Runs <c>dotnet</c> with <paramref name="arguments"/> and returns its output; throws with its errors when it fails.</summary>
+    public static async Task<string> DotnetAsync(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"dotnet {string.Join(' ', arguments)} failed: {await error}{await output}");
+        }
+
+        return await output;
+    }
+}
