@@ -20,4 +20,11 @@ public sealed class DatabaseOptions
 
     /// <summary>SQLite busy timeout: how long a writer waits for a lock before failing.</summary>
     public int SqliteBusyTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>
+    /// How much of the SQLite file each connection reads through a memory map (<c>PRAGMA mmap_size</c>), in MiB; 0 reads
+    /// every page through read calls. Address space shared through the operating system's page cache, not memory per
+    /// connection.
+    /// </summary>
+    public int SqliteMemoryMapMegabytes { get; set; } = 256;
 }

@@ -34,6 +34,7 @@ public static class SettingsValidator
         }
 
         CheckInt(configuration, $"{DatabaseOptions.Section}:SqliteBusyTimeoutSeconds", 1, 600, errors);
+        CheckInt(configuration, $"{DatabaseOptions.Section}:SqliteMemoryMapMegabytes", 0, 65_536, errors);
         CheckBool(configuration, $"{DatabaseOptions.Section}:AutoMigrate", errors);
         CheckBool(configuration, $"{WorkflowOptions.Section}:RunServer", errors);
         CheckInt(configuration, $"{WorkflowOptions.Section}:RetryAttempts", 0, 20, errors);

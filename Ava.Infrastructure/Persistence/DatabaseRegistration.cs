@@ -26,7 +26,7 @@ internal static class DatabaseRegistration
         else
         {
             var sqlite = SqliteConnectionString(connectionString, contentRoot, database.SqliteBusyTimeoutSeconds);
-            services.AddPooledDbContextFactory<SqliteAvaDbContext>(o => o.UseSqlite(sqlite, SqliteMigrations).AddInterceptors(new SqlitePragmas()));
+            services.AddPooledDbContextFactory<SqliteAvaDbContext>(o => o.UseSqlite(sqlite, SqliteMigrations).AddInterceptors(new SqlitePragmas(database.SqliteMemoryMapMegabytes)));
             services.AddSingleton<IDbContextFactory<AvaDbContext>, ContextFactory<SqliteAvaDbContext>>();
         }
 

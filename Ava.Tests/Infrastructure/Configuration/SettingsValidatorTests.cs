@@ -54,6 +54,7 @@ public sealed class SettingsValidatorTests
     [InlineData("Workflows:RetryAttempts", "-1")]
     [InlineData("Workflows:WorkerCount", "0")]
     [InlineData("Database:SqliteBusyTimeoutSeconds", "1.5")]
+    [InlineData("Database:SqliteMemoryMapMegabytes", "lots")]
     [InlineData("Workflows:RetryDelaysSeconds:1", "soon")]
     [InlineData("Api:RateLimit:PermitLimit", "0")]
     [InlineData("Api:RateLimit:WindowSeconds", "a minute")]
