@@ -78,6 +78,13 @@ internal static class StreamsPageBenchmark
         Report($"streams page, full page load (new circuit) to 25 rows visible, {streamCount:N0} streams", fullLoad);
         Report("baseline: full page load of an empty page of the same layout to its heading visible", emptyPage);
         var measured = timings.Skip(timings.Count - Samples).ToList();
+
+        // The rows are in the HTML: when the document was parsed before the first paint, that paint shows the rows on
+        // screen. Timed by the browser, without the harness's polling of a main thread busy starting the circuit.
+        var painted = measured.Where(t => t.FirstContentfulPaint > 0).ToList();
+        var parsedFirst = painted.Count(t => t.DomContentLoaded <= t.FirstContentfulPaint);
+        Report($"streams page, full page load to the first contentful paint by the browser's clock (the document parsed before it in {parsedFirst} of {painted.Count} loads), {streamCount:N0} streams",
+            [.. painted.Select(t => t.FirstContentfulPaint).Order()]);
         Console.WriteLine($"<!-- the browser's timings of the streams page's full loads, p50 / p95 from the navigation's start: "
             + $"response starts {Percentiles(measured.Select(t => t.ResponseStart))}, response ends {Percentiles(measured.Select(t => t.ResponseEnd))}, "
             + $"first contentful paint {Percentiles(measured.Select(t => t.FirstContentfulPaint))}, DOMContentLoaded {Percentiles(measured.Select(t => t.DomContentLoaded))}; "
