@@ -47,9 +47,7 @@ internal static class StreamListQuery
     }
 
     /// <summary>Whether the request filters by its tags and nothing else, so the tag set's size is the list's.</summary>
-    public static bool FiltersOnlyByTags(StreamQuery query) =>
-        query.Source is null && query.Status is null && query.Priority is null && query.EclMin is null && query.EclMax is null
-        && string.IsNullOrWhiteSpace(query.Text);
+    public static bool FiltersOnlyByTags(StreamQuery query) => !(query with { Tags = null }).HasFilters;
 
     /// <param name="tagged">The streams carrying the request's tags, from <see cref="TagSetAsync"/>.</param>
     /// <param name="tagsLead">The tag set may be read through the tag index; otherwise each stream is only tested against it.</param>

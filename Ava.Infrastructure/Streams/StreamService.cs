@@ -50,7 +50,7 @@ public sealed class StreamService(
         }
         else
         {
-            var counted = StreamListQuery.Filter(db, query, tagged, tagsLead: tagged?.FewEnoughToLead ?? false, eclLeads: true);
+            var counted = StreamListQuery.Filter(db, query, tagged, tagsLead: tagged is { FewEnoughToLead: true }, eclLeads: true);
             total = query.HasFilters
                 ? await counted.Take(CountLimit + 1).CountAsync(cancellationToken)
                 : await counted.CountAsync(cancellationToken);
