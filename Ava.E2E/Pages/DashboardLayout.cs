@@ -16,6 +16,12 @@ public sealed class DashboardLayout(IPage page)
 
     public ILocator UserRole => UserMenu.GetByTestId("user-role");
 
+    /// <summary>The app bar's button that opens and closes the navigation drawer (the one of the screen's width).</summary>
+    public ILocator NavigationToggle => page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Button, new() { Name = "Toggle navigation", Exact = true });
+
+    /// <summary>The user menu's items, once it is open.</summary>
+    public ILocator UserMenuItems => page.GetByRole(AriaRole.Menu, new() { Name = "Account" }).GetByRole(AriaRole.Menuitem);
+
     /// <summary>The links of the navigation drawer, in order.</summary>
     public ILocator SectionLinks => Sections.GetByRole(AriaRole.Link);
 

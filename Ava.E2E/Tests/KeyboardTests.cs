@@ -59,6 +59,81 @@ public sealed partial class KeyboardTests(DashboardFixture dashboard) : BrowserT
         await Expect(changeSet.RollbackFacts).ToContainTextAsync("Raised before the broker team confirmed the cause.");
     }
 
+    [Fact]
+    public async Task UserMenu_OpensMovesAndClosesWithTheKeyboard()
+    {
+        // Arrange
+        var page = await OpenPageSignedInAsync(DemoUser.Developer);
+        var home = new HomePage(page);
+        await home.GotoAsync();
+        var layout = home.Layout;
+        var items = layout.UserMenuItems;
+
+        // Act: Enter on the menu's button opens it with the focus on its first item.
+        await page.TabToAndPressAsync(layout.UserMenu);
+
+        // Assert
+        await Expect(items).ToHaveTextAsync(["Account settings", "API tokens", "API reference", "Sign out"]);
+        await Expect(items.Nth(0)).ToBeFocusedAsync();
+        await Expect(layout.UserMenu).ToHaveAttributeAsync("aria-expanded", "true");
+
+        // Act and assert: the arrow keys move through the items and wrap around; Home and End go to either end.
+        await page.Keyboard.PressAsync("ArrowDown");
+        await Expect(items.Nth(1)).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("End");
+        await Expect(items.Nth(3)).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("ArrowDown");
+        await Expect(items.Nth(0)).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("ArrowUp");
+        await Expect(items.Nth(3)).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Home");
+        await Expect(items.Nth(0)).ToBeFocusedAsync();
+
+        // Act: Escape closes it.
+        await page.Keyboard.PressAsync("Escape");
+
+        // Assert: the focus is back on the button, which Enter opens again; Enter on an item follows it.
+        await Expect(items).ToHaveCountAsync(0);
+        await Expect(layout.UserMenu).ToBeFocusedAsync();
+        await Expect(layout.UserMenu).ToHaveAttributeAsync("aria-expanded", "false");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(items.Nth(0)).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("ArrowDown");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page).ToHaveURLAsync(UrlOf("/Account/Manage/ApiTokens"));
+    }
+
+    [Fact]
+    public async Task NavigationDrawer_ClosesAndOpensWithItsButton_OnAWideScreen()
+    {
+        // Arrange: the tests' screen is 1280 px wide; there the drawer starts open beside the page.
+        var page = await OpenPageSignedInAsync(DemoUser.Viewer);
+        var home = new HomePage(page);
+        await home.GotoAsync();
+        var layout = home.Layout;
+        await Expect(layout.SectionLink("Streams")).ToBeVisibleAsync();
+        await page.WaitForFunctionAsync(MainContentStartsAt, 240);
+
+        // Act
+        await page.TabToAndPressAsync(layout.NavigationToggle);
+
+        // Assert: the drawer is gone, its links out of the Tab order, and the page takes the whole width.
+        await Expect(layout.SectionLink("Streams")).ToBeHiddenAsync();
+        await Expect(layout.NavigationToggle).ToHaveAttributeAsync("aria-expanded", "false");
+        await page.WaitForFunctionAsync(MainContentStartsAt, 0);
+
+        // Act
+        await page.Keyboard.PressAsync("Enter");
+
+        // Assert
+        await Expect(layout.SectionLink("Streams")).ToBeVisibleAsync();
+        await Expect(layout.NavigationToggle).ToHaveAttributeAsync("aria-expanded", "true");
+        await page.WaitForFunctionAsync(MainContentStartsAt, 240);
+    }
+
+    /// <summary>The page's content starts this far from the left edge (the drawer's width when it is open beside it).</summary>
+    private const string MainContentStartsAt = "left => Math.abs(document.querySelector('.mud-main-content').getBoundingClientRect().left - left) < 1";
+
     [GeneratedRegex(@"/changesets/\d+$")]
     private static partial Regex ChangeSetAddress();
 }

@@ -86,6 +86,38 @@ public sealed class NarrowScreenTests(DashboardFixture dashboard) : BrowserTest(
         previewFit.FitsWidth.ShouldBeTrue(previewFit.ToString());
     }
 
+    [Fact]
+    public async Task NavigationDrawer_OpensOverThePage_AndClosesOnceASectionIsChosen_OnAPhone()
+    {
+        // Arrange
+        var page = await OpenPhonePageAsync(DemoUser.Viewer);
+        var home = new HomePage(page);
+        await home.GotoAsync();
+        var layout = home.Layout;
+        await layout.NavigationToggle.WaitUntilInteractiveAsync();
+
+        // Assert: on a phone the drawer starts closed, its links out of sight and out of the Tab order.
+        await Expect(layout.SectionLink("Streams")).ToBeHiddenAsync();
+        await Expect(layout.NavigationToggle).ToHaveAttributeAsync("aria-expanded", "false");
+
+        // Act
+        await layout.NavigationToggle.ClickAsync();
+
+        // Assert: it covers the page from the left edge.
+        await Expect(layout.SectionLink("Streams")).ToBeVisibleAsync();
+        await Expect(layout.NavigationToggle).ToHaveAttributeAsync("aria-expanded", "true");
+        await page.WaitForFunctionAsync("() => document.getElementById('app-drawer').getBoundingClientRect().left === 0");
+        (await page.FitAsync()).FitsWidth.ShouldBeTrue("the open drawer does not widen the page");
+
+        // Act
+        await layout.SectionLink("Streams").ClickAsync();
+
+        // Assert: the section opens and the drawer closes.
+        await Expect(page).ToHaveURLAsync(UrlOf("/streams"));
+        await Expect(layout.SectionLink("Streams")).ToBeHiddenAsync();
+        await Expect(layout.NavigationToggle).ToHaveAttributeAsync("aria-expanded", "false");
+    }
+
     private async Task<IPage> OpenPhonePageAsync(DemoUser user)
     {
         var page = await OpenPageSignedInAsync(user);

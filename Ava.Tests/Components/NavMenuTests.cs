@@ -109,6 +109,19 @@ public class NavMenuTests : DashboardTestContext
         menu.WaitForAssertion(() => Active(menu).ShouldBeEmpty());
     }
 
+    [Fact]
+    public async Task ChoosingASection_TellsTheLayout_SoThatADrawerOverThePageCloses()
+    {
+        var db = await UseDatabaseAsync();
+        db.User = UserInRole(Roles.Viewer);
+        var chosen = 0;
+
+        var menu = Render<NavMenu>(parameters => parameters.AddCascadingValue(StateOf(db.User)).Add(m => m.OnNavigate, () => chosen++));
+        await Link(menu, "/streams").ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
+
+        chosen.ShouldBe(1);
+    }
+
     private static string[] Active(IRenderedComponent<NavMenu> menu) =>
         menu.FindAll("a.active").Select(a => a.GetAttribute("href") ?? "").ToArray();
 
