@@ -30,6 +30,7 @@ public static class DependencyInjection
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+        services.AddSingleton<FirstPaintStyles>();
         services.AddHttpContextAccessor();
 
         services.AddCascadingAuthenticationState();

@@ -55,6 +55,8 @@ internal static class Pipeline
     {
         // The fallback policy requires a signed-in user; the sign-in page needs its styles and scripts before that.
         app.MapStaticAssets().AllowAnonymous();
+        app.MapGet(FirstPaintStyles.Path, (HttpContext context, FirstPaintStyles styles) => styles.WriteAsync(context))
+            .AllowAnonymous().ExcludeFromDescription().DisableHttpMetrics();
         app.MapHealthChecks("/health/quick", new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(Ava.Infrastructure.DependencyInjection.QuickHealthTag),
