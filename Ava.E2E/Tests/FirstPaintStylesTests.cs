@@ -84,6 +84,26 @@ public sealed partial class FirstPaintStylesTests(DashboardFixture dashboard) : 
         response.Headers["content-type"].ShouldStartWith("text/css");
     }
 
+    [Fact]
+    public async Task WholeSheet_StaysApplied_AfterAnEnhancedNavigationBetweenAccountPages()
+    {
+        // Arrange: the account pages render without a circuit, and Blazor moves between them by copying the next
+        // page's HTML into the document, its head included.
+        var page = await OpenPageSignedInAsync(DemoUser.Viewer);
+        await page.GotoAsync("/Account/Manage");
+        var whole = page.Locator("link[data-deferred-styles]");
+        await Expect(whole).ToHaveAttributeAsync("media", "all");
+        await page.EvaluateAsync("() => window.notReloaded = true");
+
+        // Act
+        await page.GetByRole(AriaRole.Link, new() { Name = "Password", Exact = true }).ClickAsync();
+
+        // Assert: the same document, the next page, and MudBlazor's sheet still applies to the screen.
+        await Expect(page).ToHaveURLAsync(UrlOf("/Account/Manage/ChangePassword"));
+        (await page.EvaluateAsync<bool>("() => window.notReloaded === true")).ShouldBeTrue("the navigation was an enhanced one, not a full load");
+        await Expect(whole).ToHaveAttributeAsync("media", "all");
+    }
+
     private static async Task<string> GetTextAsync(IAPIRequestContext request, string address)
     {
         var response = await request.GetAsync(address.TrimStart('/'));
