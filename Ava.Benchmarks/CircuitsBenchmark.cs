@@ -13,7 +13,7 @@ namespace Ava.Benchmarks;
 /// </summary>
 internal static partial class CircuitsBenchmark
 {
-    private const int TopTypes = 70;
+    private const int TopTypes = 20;
 
     private sealed record Target(string Key, string Name, string Path, string Email, string Goal, double GoalKb, Func<IPage, Task> Ready);
 
