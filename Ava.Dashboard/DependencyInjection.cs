@@ -31,6 +31,7 @@ public static class DependencyInjection
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddSingleton<FirstPaintStyles>();
+        services.AddSingleton<Ava.Dashboard.Components.Layout.ThemeStyles>();
         services.AddHttpContextAccessor();
 
         services.AddCascadingAuthenticationState();

@@ -1,3 +1,10 @@
+// The layout's scripts: the system's colour scheme, and the keys of the app's own menus.
+
+// Whether the system prefers a dark colour scheme: the theme of a user who has not chosen one.
+window.avaTheme = {
+    prefersDark: () => window.matchMedia('(prefers-color-scheme: dark)').matches,
+};
+
 // In a menu of the app's own (role="menu" with data-arrow-keys; MudBlazor's menus handle their keys themselves), the
 // arrow keys move the focus to the next or previous item, wrapping around, and Home and End to the first and last; the
 // page does not scroll. The server renders the menu; only the focus moves here.
