@@ -74,7 +74,9 @@ public sealed partial class FirstPaintStylesTests(AvaAppFactory app)
         var whole = DeferredLink().Match(html);
         whole.Success.ShouldBeTrue("MudBlazor's sheet is linked for the screen after the first paint");
         part.Index.ShouldBeLessThan(whole.Index);
-        html.ShouldContain("deferred-styles");
+        html.ShouldContain("page-start", Case.Sensitive, "the script that applies the whole sheet after the first paint, then starts Blazor");
+        html.ShouldContain("blazor.web", Case.Sensitive);
+        Regex.IsMatch(html, """<script src="[^"]*blazor\.web[^"]*\.js" autostart="false"></script>""").ShouldBeTrue("Blazor waits for the first paint too");
         html.ShouldContain("<noscript>", Case.Sensitive, "without scripts the whole sheet is linked as usual");
     }
 
