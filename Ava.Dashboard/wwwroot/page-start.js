@@ -1,22 +1,42 @@
-// What waits for the page's first paint, so that the paint does not wait for it: MudBlazor's whole style sheet
-// (link[data-deferred-styles], sent with media="print"; the first-paint part styles everything the server rendered),
-// then Blazor (loaded with autostart="false"), which attaches the page's circuit or its enhanced navigation.
+// What waits for the page's first paint, so that the paint does not wait for it:
+// - MudBlazor's whole style sheet (link[data-deferred-styles], sent with media="print"; the first-paint part styles
+//   everything the server rendered);
+// - the page's scripts (this script's data-scripts, in order), Blazor's first, loaded with autostart="false";
+// - then Blazor, which attaches the page's circuit or its enhanced navigation.
 (() => {
+    const scripts = document.currentScript.dataset.scripts.split(' ').filter(source => source);
     const applyStyles = () => document.querySelectorAll('link[data-deferred-styles]').forEach(link => {
         if (link.media !== 'all') {
             link.media = 'all';
         }
     });
 
-    let started = false;
-    const start = () => {
-        applyStyles();
-        if (!started) {
-            started = true;
-            Blazor.start();
-            // An enhanced navigation copies the next page's head, media attribute included.
-            Blazor.addEventListener('enhancedload', applyStyles);
+    const load = source => new Promise((resolve, reject) => {
+        const script = document.createElement('script');
+        script.src = source;
+        // Inserted scripts run as they arrive unless told otherwise; these run in the order given.
+        script.async = false;
+        if (source.includes('blazor.web')) {
+            script.setAttribute('autostart', 'false');
         }
+
+        script.onload = resolve;
+        script.onerror = () => reject(new Error(`The script ${source} did not load.`));
+        document.body.appendChild(script);
+    });
+
+    let started = false;
+    const start = async () => {
+        applyStyles();
+        if (started) {
+            return;
+        }
+
+        started = true;
+        await Promise.all(scripts.map(load));
+        Blazor.start();
+        // An enhanced navigation copies the next page's head, media attribute included.
+        Blazor.addEventListener('enhancedload', applyStyles);
     };
 
     // The callback of the next animation frame runs before that frame is painted; a task queued from it runs after.
