@@ -100,7 +100,7 @@ public sealed partial class FirstPaintStylesTests(AvaAppFactory app)
         plain.Headers.CacheControl!.ToString().ShouldContain("immutable");
         css.ShouldContain(".mud-appbar");
         css.ShouldNotContain(".mud-timeline");
-        css.Length.ShouldBeLessThan(whole.Length / 4, $"the part is {css.Length:N0} characters of the sheet's {whole.Length:N0}");
+        css.Length.ShouldBeLessThan(whole.Length / 2, $"the part is {css.Length:N0} characters of the sheet's {whole.Length:N0}");
 
         using var request = new HttpRequestMessage(HttpMethod.Get, href);
         request.Headers.AcceptEncoding.ParseAdd("br");
