@@ -9,10 +9,10 @@ namespace Ava.Dashboard.Hosting;
 /// <summary>
 /// The part of MudBlazor's style sheet that the server-rendered pages need for their first paint. MudBlazor ships one
 /// sheet of about 630 KB, most of it for components and variants the dashboard does not use, and a full page load
-/// waits for the browser to take in all of it before it paints anything. So the page links this part, the rules whose
-/// classes are all among those the dashboard's pages render (<c>first-paint-classes.txt</c>, checked against every
-/// page by the browser tests), and MudBlazor's whole sheet is applied right after the first paint, for what opens
-/// later (dialogs, menus, pickers). The part is cut from the installed MudBlazor's own sheet when the app starts, so it
+/// does not paint until the browser has applied all of its rules to the page. So the page links this part, the rules
+/// whose classes are all among those the dashboard's pages render (<c>first-paint-classes.txt</c>, checked against
+/// every page by the browser tests), and MudBlazor's whole sheet is applied right after the first paint, for what
+/// opens later (dialogs, menus, pickers). The part is cut from the installed MudBlazor's own sheet when the app starts, so it
 /// always matches the MudBlazor in use. Without that sheet (an unusual deployment), the page links the whole sheet as
 /// before.
 /// </summary>
@@ -58,9 +58,6 @@ public sealed partial class FirstPaintStyles
 
     /// <summary>The address of the part, with its content's version; null when it could not be built.</summary>
     public string? Href { get; }
-
-    /// <summary>The part's size in bytes, uncompressed.</summary>
-    public int Length => _css?.Length ?? 0;
 
     /// <summary>
     /// The rules of <paramref name="css"/> that the first paint can need: at-rules such as keyframes and fonts whole,
