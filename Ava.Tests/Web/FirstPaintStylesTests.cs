@@ -5,7 +5,7 @@ using Ava.Dashboard.Hosting;
 
 namespace Ava.Tests.Web;
 
-public sealed class FirstPaintStylesExtractTests
+public sealed class StyleSheetSubsetTests
 {
     private static readonly HashSet<string> Used = ["mud-button", "mud-button-filled", "d-flex", "hover:mud-inherit-hover"];
 
@@ -14,7 +14,7 @@ public sealed class FirstPaintStylesExtractTests
     {
         const string css = "html{font-size:16px}.mud-button{color:red}.mud-button.mud-button-filled{color:blue}.mud-button.mud-fab{color:green}.mud-timeline{margin:0}";
 
-        FirstPaintStyles.Extract(css, Used).ShouldBe("html{font-size:16px}.mud-button{color:red}.mud-button.mud-button-filled{color:blue}");
+        StyleSheetSubset.Keep(css, Used).ShouldBe("html{font-size:16px}.mud-button{color:red}.mud-button.mud-button-filled{color:blue}");
     }
 
     [Fact]
@@ -22,7 +22,7 @@ public sealed class FirstPaintStylesExtractTests
     {
         const string css = ".mud-fab,.mud-button:not(.mud-disabled):hover{opacity:1}.mud-fab,.mud-timeline{opacity:0}.d-flex:not(:is(.mud-a,.mud-b)){display:flex}";
 
-        FirstPaintStyles.Extract(css, Used).ShouldBe(".mud-fab,.mud-button:not(.mud-disabled):hover{opacity:1}.d-flex:not(:is(.mud-a,.mud-b)){display:flex}");
+        StyleSheetSubset.Keep(css, Used).ShouldBe(".mud-fab,.mud-button:not(.mud-disabled):hover{opacity:1}.d-flex:not(:is(.mud-a,.mud-b)){display:flex}");
     }
 
     [Fact]
@@ -30,7 +30,7 @@ public sealed class FirstPaintStylesExtractTests
     {
         const string css = "@media(max-width: 599px){.mud-button{width:100%}.mud-picker{width:0}}@media(min-width: 960px){.mud-picker{width:1px}}";
 
-        FirstPaintStyles.Extract(css, Used).ShouldBe("@media(max-width: 599px){.mud-button{width:100%}}");
+        StyleSheetSubset.Keep(css, Used).ShouldBe("@media(max-width: 599px){.mud-button{width:100%}}");
     }
 
     [Fact]
@@ -38,7 +38,7 @@ public sealed class FirstPaintStylesExtractTests
     {
         const string css = "@keyframes mud-spin{0%{transform:rotate(0)}100%{transform:rotate(360deg)}}/* .mud-x{ */.mud-button::after{content:\"}{\"}.mud-fab::after{content:'{'}";
 
-        FirstPaintStyles.Extract(css, Used).ShouldBe("@keyframes mud-spin{0%{transform:rotate(0)}100%{transform:rotate(360deg)}}.mud-button::after{content:\"}{\"}");
+        StyleSheetSubset.Keep(css, Used).ShouldBe("@keyframes mud-spin{0%{transform:rotate(0)}100%{transform:rotate(360deg)}}.mud-button::after{content:\"}{\"}");
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public sealed class FirstPaintStylesExtractTests
     {
         const string css = ".hover\\:mud-inherit-hover:hover{color:inherit}.hover\\:mud-primary-hover:hover{color:blue}";
 
-        FirstPaintStyles.Extract(css, Used).ShouldBe(".hover\\:mud-inherit-hover:hover{color:inherit}");
+        StyleSheetSubset.Keep(css, Used).ShouldBe(".hover\\:mud-inherit-hover:hover{color:inherit}");
     }
 
     [Fact]
