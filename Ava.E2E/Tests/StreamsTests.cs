@@ -21,6 +21,12 @@ public sealed partial class StreamsTests(DashboardFixture dashboard) : BrowserTe
         Assert.Contains("data-testid=\"streams-first-page\"", html, StringComparison.Ordinal);
         var firstPage = html[html.IndexOf("data-testid=\"streams-first-page\"", StringComparison.Ordinal)..];
         Assert.Equal(25, StreamLink().Matches(firstPage[..firstPage.IndexOf("</table>", StringComparison.Ordinal)]).Count);
+
+        // The rows' status icons come from the page's sprite, and the browser draws them.
+        await page.GotoAsync(UrlOf("streams"));
+        var icon = page.Locator("td[data-label='Status'] svg use").First;
+        var size = await icon.EvaluateAsync<double[]>("use => { const box = use.getBBox(); return [box.width, box.height]; }");
+        Assert.All(size, side => Assert.True(side > 0, $"A status icon is drawn {size[0]} by {size[1]}: its symbol was not found."));
     }
 
     [Fact]

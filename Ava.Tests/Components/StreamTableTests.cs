@@ -76,6 +76,32 @@ public sealed class StreamTableTests : DashboardTestContext
         table.Find("label[for=stream-sort]").TextContent.ShouldBe("Sort by");
     }
 
+    [Fact]
+    public void WhilePrerendering_TheFirstPageIsPlainRows_WithIconsFromOneSprite_AndNoLiveTable()
+    {
+        SetRendererInfo(new RendererInfo("Static", isInteractive: false));
+
+        var table = RenderTable();
+
+        var firstPage = table.Find("[data-testid=streams-first-page]");
+        table.FindAll("table").Count.ShouldBe(1);
+        table.Markup.ShouldNotContain("Loading streams");
+        var rows = firstPage.QuerySelectorAll("tbody tr");
+        rows.Length.ShouldBe(25);
+
+        // Each icon is a reference to a symbol the page holds once.
+        var symbols = table.FindAll("svg[style='display:none'] symbol").Select(s => s.Id).ToList();
+        symbols.ShouldBeUnique();
+        var uses = table.FindAll("svg use").Select(u => u.GetAttribute("href")).ToList();
+        uses.Count.ShouldBe(25 + 5);
+        uses.ShouldAllBe(href => href != null && symbols.Contains(href.TrimStart('#')));
+        firstPage.QuerySelectorAll("path, polygon").ShouldBeEmpty();
+
+        // The browser reports the paint of the last row, and of no other.
+        table.FindAll("[elementtiming]").ShouldHaveSingleItem().ShouldBeSameAs(rows[^1].QuerySelector("td[data-label=Title]"));
+        table.FindAll("[elementtiming]").Single().GetAttribute("elementtiming").ShouldBe("streams-last-row");
+    }
+
     private IRenderedComponent<StreamTable> RenderTable()
     {
         Render<MudPopoverProvider>();

@@ -22,6 +22,11 @@ public static class StreamLabels
         _ => Icons.Material.Filled.Circle,
     };
 
+    /// <summary>Every icon a status or priority shows, for a page's <c>IconSprite</c>.</summary>
+    public static IEnumerable<string> AllIcons =>
+        Enum.GetValues<StreamStatus>().Select(IconOf)
+            .Concat(Enum.GetValues<StreamPriority>().Select(IconOf).OfType<string>());
+
     /// <summary>Only the urgent priority carries an icon; the others read as plain words.</summary>
     public static string? IconOf(StreamPriority priority) => priority == StreamPriority.Now ? Icons.Material.Filled.LocalFireDepartment : null;
 }
