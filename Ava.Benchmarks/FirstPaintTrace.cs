@@ -63,10 +63,15 @@ internal static class FirstPaintTrace
         }
 
         var summary = string.Join(", ", totals
-            .OrderByDescending(entry => entry.Value.Average()).Take(60)
+            .OrderByDescending(entry => entry.Value.Average())
             .Select(entry => $"{entry.Key} {entry.Value.Average().ToString("0.0", CultureInfo.InvariantCulture)}"));
         Console.WriteLine($"<!-- trace of {loads} full loads of /{path}, mean ms before the first contentful paint: {summary} -->");
     }
+
+    private static string? NavigationOf(JsonElement e) =>
+        e.TryGetProperty("args", out var args) && args.TryGetProperty("data", out var data) && data.TryGetProperty("navigationId", out var id)
+            ? id.GetString()
+            : null;
 
     private static Dictionary<string, double> Summarize(List<JsonElement> events)
     {
@@ -74,6 +79,7 @@ internal static class FirstPaintTrace
         var processes = new Dictionary<int, string>();
         double navigationStart = -1, firstPaint = -1;
         int renderer = -1;
+        string? navigation = null;
         foreach (var e in events)
         {
             var name = e.GetProperty("name").GetString();
@@ -87,27 +93,24 @@ internal static class FirstPaintTrace
             {
                 processes[pid] = e.GetProperty("args").GetProperty("name").GetString() ?? "";
             }
-            else if (name == "firstContentfulPaint")
+            else if (name == "firstContentfulPaint" && NavigationOf(e) is { } id)
             {
                 firstPaint = e.GetProperty("ts").GetDouble();
                 renderer = pid;
+                navigation = id;
             }
         }
 
+        // The start of the navigation that painted: the same navigation id.
         foreach (var e in events)
         {
-            if (e.GetProperty("name").GetString() == "navigationStart" && e.GetProperty("pid").GetInt32() == renderer
-                && e.GetProperty("ts").GetDouble() < firstPaint)
+            if (e.GetProperty("name").GetString() == "navigationStart" && navigation is not null && NavigationOf(e) == navigation)
             {
-                navigationStart = Math.Max(navigationStart, e.GetProperty("ts").GetDouble());
+                navigationStart = e.GetProperty("ts").GetDouble();
             }
         }
 
         var result = new Dictionary<string, double> { ["window"] = (firstPaint - navigationStart) / 1000 };
-        if (Environment.GetEnvironmentVariable("TRACE_DEBUG") == "2")
-        {
-            Console.WriteLine($"-- load: first contentful paint at {(firstPaint - navigationStart) / 1000:0.0} ms");
-        }
 
         if (firstPaint < 0 || navigationStart < 0)
         {
@@ -138,9 +141,10 @@ internal static class FirstPaintTrace
             {
                 kind = name == "RunTask" ? "main thread busy" : MainThreadKinds.Contains(name) ? name : null;
             }
-            else if (pid == renderer && thread.StartsWith("CompositorTileWorker", StringComparison.Ordinal) && name == "RunTask")
+            else if (pid == renderer && name == "RasterTask")
             {
-                kind = "raster threads busy";
+                // Software raster runs on the renderer's tile workers or its thread pool.
+                kind = "raster";
             }
             else if (pid == renderer && thread == "Compositor" && name == "RunTask")
             {
@@ -153,18 +157,6 @@ internal static class FirstPaintTrace
             else if (process == "Browser" && thread == "CrBrowserMain" && name == "RunTask")
             {
                 kind = "browser main busy";
-            }
-
-            if (Environment.GetEnvironmentVariable("TRACE_DEBUG") == "2" && overlap > 1500
-                && (name is "EvaluateScript" or "ParseHTML" or "UpdateLayoutTree" or "Layout" or "Paint" or "Commit" or "RasterTask" or "FunctionCall" or "TimerFire" or "FireAnimationFrame" or "DrawAndSwap" or "Display::DrawAndSwap" or "ProxyMain::BeginMainFrame" or "EventDispatch" or "v8.compile" or "ParseAuthorStyleSheet"))
-            {
-                Console.WriteLine($"  {(ts - navigationStart) / 1000,7:0.0} +{durElement.GetDouble() / 1000,6:0.0} {thread} {name} {(e.TryGetProperty("args", out var a) && a.TryGetProperty("data", out var d) && d.TryGetProperty("url", out var u) ? u.GetString() : "")}");
-            }
-
-            if (Environment.GetEnvironmentVariable("TRACE_DEBUG") == "1")
-            {
-                var key = $"{process}|{thread}|{name}";
-                result[key] = result.GetValueOrDefault(key) + overlap / 1000;
             }
 
             if (kind is not null)

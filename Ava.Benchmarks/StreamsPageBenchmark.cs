@@ -89,7 +89,8 @@ internal static class StreamsPageBenchmark
         Console.WriteLine($"<!-- the browser's timings of the streams page's full loads, p50 / p95 from the navigation's start: "
             + $"response starts {Percentiles(measured.Select(t => t.ResponseStart))}, response ends {Percentiles(measured.Select(t => t.ResponseEnd))}, "
             + $"DOMContentLoaded {Percentiles(measured.Select(t => t.DomContentLoaded))}; "
-            + $"the page's HTML is {measured.Average(t => t.DocumentBytes) / 1024:0} KB -->");
+            + $"the page's HTML is {measured.Average(t => t.DocumentBytes) / 1024:0} KB; the three slowest loads, first contentful paint (response ended): "
+            + string.Join(", ", measured.OrderByDescending(t => t.FirstContentfulPaint).Take(3).Select(t => $"{t.FirstContentfulPaint:0} ({t.ResponseEnd:0}) ms")) + " -->");
         if (traceLoads > 0)
         {
             var settle = () => page.Locator("header button[aria-label^='Switch to']").WaitUntilInteractiveAsync();
