@@ -45,8 +45,8 @@ internal static class FirstPaintTrace
                 ["transferMode"] = "ReportEvents",
                 ["traceConfig"] = new Dictionary<string, object> { ["includedCategories"] = Categories },
             });
-            await page.GotoAsync(path, new() { WaitUntil = WaitUntilState.Commit });
-            await page.WaitForFunctionAsync("() => performance.getEntriesByName('first-contentful-paint').length > 0", null, new() { PollingInterval = 50 });
+            // The load event comes after the first paint, and waiting for it runs nothing in the page.
+            await page.GotoAsync(path, new() { WaitUntil = WaitUntilState.Load });
             await session.SendAsync("Tracing.end");
             await complete.Task.WaitAsync(TimeSpan.FromSeconds(30));
             await afterLoad();
@@ -140,6 +140,11 @@ internal static class FirstPaintTrace
             if (pid == renderer && thread == "CrRendererMain")
             {
                 kind = name == "RunTask" ? "main thread busy" : MainThreadKinds.Contains(name) ? name : null;
+                if (name == "EvaluateScript" && !(e.TryGetProperty("args", out var args) && args.TryGetProperty("data", out var data)
+                    && data.TryGetProperty("url", out var url) && url.GetString() is { Length: > 0 }))
+                {
+                    kind = "EvaluateScript without an address";
+                }
             }
             else if (pid == renderer && name == "RasterTask")
             {
