@@ -45,8 +45,10 @@ internal static class FirstPaintTrace
                 ["transferMode"] = "ReportEvents",
                 ["traceConfig"] = new Dictionary<string, object> { ["includedCategories"] = Categories },
             });
-            // The load event comes after the first paint, and waiting for it runs nothing in the page.
+            // Waiting for the load event runs nothing in the page. The first paint's trace event is written once the
+            // paint is on screen, which can come after the load event: the trace goes on a little longer.
             await page.GotoAsync(path, new() { WaitUntil = WaitUntilState.Load });
+            await Task.Delay(500);
             await session.SendAsync("Tracing.end");
             await complete.Task.WaitAsync(TimeSpan.FromSeconds(30));
             await afterLoad();

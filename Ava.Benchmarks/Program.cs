@@ -2,11 +2,12 @@ using Ava.Benchmarks;
 
 // Usage: dotnet run -c Release --project Ava.Benchmarks -- [audit] [streams] [streams-page] [approvals] [api] [ai] [diffs] [commands] [briefings] [reviews] [operations] [circuits] [users]
 //   [--append N] [--chain N] [--streams N] [--pending N] [--verifications N] [--ai-calls N] [--runs N] [--day-streams N] [--reviews N] [--samples N]
-//   [--trace N] [--tabs N] [--pages empty,home,streams,approvals] [--viewers N,N,...] [--approvals N]
+//   [--loads N] [--trace N] [--tabs N] [--pages empty,home,streams,approvals] [--viewers N,N,...] [--approvals N]
 var append = ArgValue("--append", 5_000);
 var chain = ArgValue("--chain", 1_000_000);
 var streams = ArgValue("--streams", 100_000);
 var traceLoads = ArgValue("--trace", 0);
+var pageLoads = ArgValue("--loads", 30);
 var pending = ArgValue("--pending", 10_000);
 var verifications = ArgValue("--verifications", 20_000);
 var aiCalls = ArgValue("--ai-calls", 300);
@@ -33,7 +34,7 @@ if (args.Length == 0 || args.Contains("streams"))
 
 if (args.Length == 0 || args.Contains("streams-page"))
 {
-    await StreamsPageBenchmark.RunAsync(streams, traceLoads);
+    await StreamsPageBenchmark.RunAsync(streams, pageLoads, traceLoads);
 }
 
 if (args.Length == 0 || args.Contains("approvals"))

@@ -14,10 +14,12 @@ namespace Ava.Benchmarks;
 /// </summary>
 internal static class StreamsPageBenchmark
 {
-    private const int Samples = 30;
+    /// <summary>Timed loads per measurement, after three that are not timed.</summary>
+    private static int Samples { get; set; } = 30;
 
-    public static async Task RunAsync(int streamCount, int traceLoads = 0)
+    public static async Task RunAsync(int streamCount, int loads = 30, int traceLoads = 0)
     {
+        Samples = loads;
         Console.WriteLine("| measurement | result | goal | |");
         Console.WriteLine("|---|---|---|---|");
         string folder;
