@@ -22,11 +22,13 @@ public sealed partial class StreamsTests(DashboardFixture dashboard) : BrowserTe
         var firstPage = html[html.IndexOf("data-testid=\"streams-first-page\"", StringComparison.Ordinal)..];
         Assert.Equal(25, StreamLink().Matches(firstPage[..firstPage.IndexOf("</table>", StringComparison.Ordinal)]).Count);
 
-        // The rows' status icons come from the page's sprite, and the browser draws them.
+        // The rows' status icons come from the page's sprite, and the browser draws them: a reference to a symbol the
+        // page does not hold draws nothing. Read again until drawn, as the live table takes the prerendered one's place.
         await page.GotoAsync(UrlOf("streams"));
-        var icon = page.Locator("td[data-label='Status'] svg use").First;
-        var size = await icon.EvaluateAsync<double[]>("use => { const box = use.getBBox(); return [box.width, box.height]; }");
-        Assert.All(size, side => Assert.True(side > 0, $"A status icon is drawn {size[0]} by {size[1]}: its symbol was not found."));
+        await page.WaitForFunctionAsync("""
+            () => [...document.querySelectorAll("td[data-label='Status'] svg use")]
+                .some(use => use.isConnected && use.getBBox().width > 0 && use.getBBox().height > 0)
+            """, null, new() { Timeout = 15_000 });
     }
 
     [Fact]
