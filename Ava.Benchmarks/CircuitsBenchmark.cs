@@ -20,8 +20,8 @@ internal static partial class CircuitsBenchmark
     /// <param name="pages">The pages to measure (empty, home, streams, approvals); all of them when null.</param>
     public static async Task RunAsync(int tabs, IReadOnlyCollection<string>? pages = null)
     {
-        var published = await Repository.PublishDashboardAsync();
-        await using var dashboard = await DashboardHost.StartAsync(environment: "Production", publishedFolder: published);
+        using var published = await Repository.PublishDashboardAsync();
+        await using var dashboard = await DashboardHost.StartAsync(environment: "Production", publishedFolder: published.Folder);
         await using var chromium = await ChromiumBrowser.LaunchAsync();
         Target[] targets =
         [

@@ -16,12 +16,12 @@ internal static class Repository
         return folder?.FullName ?? throw new InvalidOperationException("The benchmark runs from inside the repository (Ava.sln not found above it).");
     }
 
-    /// <summary>Publishes the dashboard (Release) to a fresh folder, as it is deployed, and returns the folder.</summary>
-    public static async Task<string> PublishDashboardAsync()
+    /// <summary>Publishes the dashboard (Release) to a fresh folder, as it is deployed; the folder goes when disposed.</summary>
+    public static async Task<PublishedDashboard> PublishDashboardAsync()
     {
-        var published = Directory.CreateTempSubdirectory("ava-benchmark-publish-").FullName;
+        var published = new PublishedDashboard(Directory.CreateTempSubdirectory("ava-benchmark-publish-").FullName);
         Console.WriteLine("<!-- publishing the dashboard (Release) -->");
-        await DotnetAsync("publish", Path.Combine(Root(), "Ava.Dashboard"), "-c", "Release", "-o", published, "-nologo", "-v", "quiet");
+        await DotnetAsync("publish", Path.Combine(Root(), "Ava.Dashboard"), "-c", "Release", "-o", published.Folder, "-nologo", "-v", "quiet");
         return published;
     }
 
@@ -44,5 +44,23 @@ internal static class Repository
         }
 
         return await output;
+    }
+}
+
+/// <summary>A published copy of the dashboard in a temporary folder of its own, deleted when disposed.</summary>
+internal sealed class PublishedDashboard(string folder) : IDisposable
+{
+    public string Folder { get; } = folder;
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open stays behind in the temporary folder.
+        }
     }
 }

@@ -29,8 +29,8 @@ internal static class StreamsPageBenchmark
             folder = seed.Folder;
         }
 
-        var published = await Repository.PublishDashboardAsync();
-        await using var dashboard = await DashboardHost.StartAsync(dataFolder: folder, environment: "Production", publishedFolder: published);
+        using var published = await Repository.PublishDashboardAsync();
+        await using var dashboard = await DashboardHost.StartAsync(dataFolder: folder, environment: "Production", publishedFolder: published.Folder);
         await using var chromium = await ChromiumBrowser.LaunchAsync();
         var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = dashboard.BaseUrl.ToString() });
         var page = await context.NewPageAsync();
