@@ -39,9 +39,11 @@ public static class IconSprite
     /// <param name="size">small, medium or large, as MudIcon's sizes.</param>
     /// <param name="cssClass">Further classes.</param>
     public static string Html(string icon, string size = "medium", string? cssClass = null) =>
-        $"<svg class=\"mud-icon-root mud-svg-icon mud-icon-size-{size}{(cssClass is null ? "" : " " + cssClass)}\" focusable=\"false\" aria-hidden=\"true\" role=\"img\"><use href=\"#{IdOf(icon)}\"/></svg>";
+        IconMarkup.Html(Reference(icon), size, cssClass);
 
     /// <summary><see cref="Html"/> as one shared markup frame.</summary>
     public static RenderFragment Of(string icon, string size = "medium", string? cssClass = null) =>
-        SharedMarkup.Of(Html(icon, size, cssClass));
+        IconMarkup.Of(Reference(icon), size, cssClass);
+
+    private static string Reference(string icon) => $"<use href=\"#{IdOf(icon)}\"/>";
 }
