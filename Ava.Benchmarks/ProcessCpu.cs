@@ -1,10 +1,11 @@
+using System.Diagnostics;
 using System.Globalization;
 
 namespace Ava.Benchmarks;
 
 /// <summary>
 /// CPU time used on this machine by role (the dashboard, each kind of Chromium process, the harness and Playwright's
-/// driver), from each thread's time on a CPU in /proc. Taken before and after a stretch of work, it shows what else
+/// driver), from each process's user and system time. Taken before and after a stretch of work, it shows what else
 /// ran on the two cores while the browser painted.
 /// </summary>
 internal sealed class ProcessCpu
@@ -16,23 +17,20 @@ internal sealed class ProcessCpu
     public static Dictionary<string, double> Snapshot()
     {
         var result = new Dictionary<string, double>();
-        foreach (var folder in Directory.EnumerateDirectories("/proc"))
+        foreach (var process in Process.GetProcesses())
         {
-            if (!int.TryParse(Path.GetFileName(folder), out var pid))
+            using (process)
             {
-                continue;
-            }
-
-            try
-            {
-                var role = RoleOf(File.ReadAllText(Path.Combine(folder, "cmdline")).Replace('\0', ' '), pid);
-                var nanoseconds = Directory.EnumerateDirectories(Path.Combine(folder, "task"))
-                    .Sum(task => double.Parse(File.ReadAllText(Path.Combine(task, "schedstat")).Split(' ')[0], CultureInfo.InvariantCulture));
-                result[role] = result.GetValueOrDefault(role) + nanoseconds / 1e6;
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                // The process or one of its threads ended while it was read.
+                try
+                {
+                    // The command line names the role; .NET's process name is only the executable's.
+                    var role = RoleOf(File.ReadAllText($"/proc/{process.Id}/cmdline").Replace('\0', ' '), process.Id);
+                    result[role] = result.GetValueOrDefault(role) + process.TotalProcessorTime.TotalMilliseconds;
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
+                {
+                    // The process ended while it was read.
+                }
             }
         }
 
