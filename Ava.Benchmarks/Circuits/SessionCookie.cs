@@ -23,12 +23,14 @@ internal static partial class SessionCookie
 
         using var response = await http.PostAsync("Account/Login", new FormUrlEncodedContent(fields), cancellationToken);
         if (response.StatusCode is not (HttpStatusCode.Redirect or HttpStatusCode.SeeOther or HttpStatusCode.Found)
-            || cookies.GetCookies(baseUrl)["Ava.Session"] is null)
+            || !cookies.GetAllCookies().Any(cookie => cookie.Name == "Ava.Session"))
         {
             throw new InvalidOperationException($"Signing in as {email} was refused: {(int)response.StatusCode}, no session cookie.");
         }
 
-        return cookies.GetCookieHeader(baseUrl);
+        // Every cookie, the secure ones included: outside Development the session cookie is marked Secure, which a
+        // browser still sends to a loopback address over plain HTTP.
+        return string.Join("; ", cookies.GetAllCookies().Select(cookie => $"{cookie.Name}={cookie.Value}"));
     }
 
     private static Dictionary<string, string> HiddenFields(string html)

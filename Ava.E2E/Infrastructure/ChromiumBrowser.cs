@@ -11,9 +11,11 @@ public sealed class ChromiumBrowser : IAsyncDisposable
     public const string ExecutablePathVariable = "AVA_E2E_CHROMIUM";
     private const string DefaultExecutablePath = "/usr/bin/chromium";
 
-    // Without the background-networking switches Chromium keeps calling home, and on a closed network
-    // every attempt is a refused connection.
-    private static readonly string[] Switches =
+    /// <summary>
+    /// Switches every launch gets. Without the background-networking ones Chromium keeps calling home, and on a
+    /// closed network every attempt is a refused connection.
+    /// </summary>
+    public static readonly IReadOnlyList<string> Switches =
     [
         "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -31,6 +33,28 @@ public sealed class ChromiumBrowser : IAsyncDisposable
 
     public static async Task<ChromiumBrowser> LaunchAsync()
     {
+        var executablePath = ExecutablePath();
+        var playwright = await Playwright.CreateAsync();
+        try
+        {
+            var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = executablePath,
+                Headless = true,
+                Args = [.. Switches],
+            });
+            return new ChromiumBrowser(playwright, browser);
+        }
+        catch
+        {
+            playwright.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The Chromium executable to launch; throws with what to install when it is missing.</summary>
+    public static string ExecutablePath()
+    {
         var executablePath = Environment.GetEnvironmentVariable(ExecutablePathVariable) is { Length: > 0 } configured
             ? configured
             : DefaultExecutablePath;
@@ -41,22 +65,7 @@ public sealed class ChromiumBrowser : IAsyncDisposable
                 executablePath);
         }
 
-        var playwright = await Playwright.CreateAsync();
-        try
-        {
-            var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-            {
-                ExecutablePath = executablePath,
-                Headless = true,
-                Args = Switches,
-            });
-            return new ChromiumBrowser(playwright, browser);
-        }
-        catch
-        {
-            playwright.Dispose();
-            throw;
-        }
+        return executablePath;
     }
 
     public async ValueTask DisposeAsync()
