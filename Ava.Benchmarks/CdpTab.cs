@@ -18,15 +18,26 @@ namespace Ava.Benchmarks;
 /// </summary>
 internal sealed partial class CdpTab : IAsyncDisposable
 {
-    // Playwright's own headless switches that change what a page does (timers, painting, colours, the window), beside
-    // the switches the browser tests use.
+    // The switches Playwright 1.64 gives a headless launch of Chromium, beside the ones the browser tests add, so that
+    // the browser runs as it does under Playwright and only the harness differs; the window has the size of
+    // Playwright's default viewport.
     private static readonly string[] HeadlessSwitches =
     [
-        "--headless", "--hide-scrollbars", "--mute-audio", "--window-size=1280,720", "--force-color-profile=srgb",
-        "--disable-background-timer-throttling", "--disable-backgrounding-occluded-windows", "--disable-renderer-backgrounding",
-        "--disable-back-forward-cache", "--disable-extensions", "--disable-dev-shm-usage", "--disable-hang-monitor",
-        "--disable-ipc-flooding-protection", "--disable-breakpad", "--disable-default-apps", "--no-default-browser-check",
-        "--disable-field-trial-config", "--password-store=basic", "--remote-debugging-port=0",
+        "--disable-field-trial-config", "--disable-background-timer-throttling", "--disable-backgrounding-occluded-windows",
+        "--disable-back-forward-cache", "--disable-breakpad", "--disable-client-side-phishing-detection",
+        "--disable-component-extensions-with-background-pages", "--no-default-browser-check", "--disable-default-apps",
+        "--disable-dev-shm-usage", "--disable-extensions",
+        "--disable-features=AvoidUnnecessaryBeforeUnloadCheckSync,DestroyProfileOnBrowserClose,DialMediaRouteProvider,"
+            + "GlobalMediaControls,HttpsUpgrades,LensOverlay,MediaRouter,PaintHolding,ThirdPartyStoragePartitioning,"
+            + "BlockOriginHeaderModificationOnRedirect,AvoidCorsURLLoaderRestartOnRedirect,Translate,AutoDeElevate,"
+            + "OptimizationHints,NetworkTimeServiceQuerying,AimEnabled",
+        "--enable-features=CDPScreenshotNewSurface", "--allow-pre-commit-input", "--disable-hang-monitor",
+        "--disable-ipc-flooding-protection", "--disable-popup-blocking", "--disable-prompt-on-repost",
+        "--disable-renderer-backgrounding", "--force-color-profile=srgb", "--metrics-recording-only",
+        "--password-store=basic", "--use-mock-keychain", "--no-service-autorun", "--export-tagged-pdf",
+        "--disable-search-engine-choice-screen", "--enable-unsafe-swiftshader", "--headless", "--hide-scrollbars", "--mute-audio",
+        "--blink-settings=primaryHoverType=2,availableHoverTypes=2,primaryPointerType=4,availablePointerTypes=4",
+        "--window-size=1280,720", "--remote-debugging-port=0",
     ];
 
     private readonly Process _chromium;
