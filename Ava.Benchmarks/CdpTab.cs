@@ -11,7 +11,8 @@ namespace Ava.Benchmarks;
 
 /// <summary>
 /// One tab of Debian's Chromium driven over the DevTools protocol with nothing in between: Chromium is started with
-/// the switches Playwright gives a headless launch, and this process talks to the tab's own WebSocket. Only the
+/// the switches Playwright gives a headless launch, the tab is opened in a browser context of its own kept in memory
+/// (as Playwright's are), and this process talks to it through a session on the browser's WebSocket. Only the
 /// <c>Page</c> domain is enabled, so the browser reports navigations and load events and nothing else: no network
 /// events, no console, no execution contexts, no driver process. What it costs the machine while a page loads is
 /// one socket message for the navigation and one for the load event.
@@ -48,6 +49,7 @@ internal sealed partial class CdpTab : IAsyncDisposable
     private readonly CancellationTokenSource _closing = new();
     private readonly SemaphoreSlim _sending = new(1, 1);
     private Task _receiving = Task.CompletedTask;
+    private string? _session;
     private int _nextId;
 
     private CdpTab(Process chromium, string profile)
@@ -78,12 +80,24 @@ internal sealed partial class CdpTab : IAsyncDisposable
         {
             // Chromium writes its DevTools address to standard error once it listens.
             _ = chromium.StandardOutput.BaseStream.CopyToAsync(Stream.Null);
-            var port = await ReadDevToolsPortAsync(chromium).WaitAsync(TimeSpan.FromSeconds(30));
-            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
-            var targets = JsonNode.Parse(await http.GetStringAsync("json/list"))!.AsArray();
-            var page = targets.First(target => (string?)target!["type"] == "page")!;
-            await tab._socket.ConnectAsync(new Uri((string)page["webSocketDebuggerUrl"]!), CancellationToken.None);
+            var browser = await ReadDevToolsAddressAsync(chromium).WaitAsync(TimeSpan.FromSeconds(30));
+            await tab._socket.ConnectAsync(browser, CancellationToken.None);
             tab._receiving = Task.Run(tab.ReceiveAsync);
+
+            // A tab in a browser context of its own, kept in memory as Playwright's contexts are: no history, cookies or
+            // cache written to disk while pages load. The harness speaks to it through a session on the browser's socket.
+            var context = await tab.SendAsync("Target.createBrowserContext", new JsonObject(), toPage: false);
+            var target = await tab.SendAsync("Target.createTarget", new JsonObject
+            {
+                ["url"] = "about:blank",
+                ["browserContextId"] = context.GetProperty("browserContextId").GetString(),
+            }, toPage: false);
+            var session = await tab.SendAsync("Target.attachToTarget", new JsonObject
+            {
+                ["targetId"] = target.GetProperty("targetId").GetString(),
+                ["flatten"] = true,
+            }, toPage: false);
+            tab._session = session.GetProperty("sessionId").GetString();
             await tab.SendAsync("Page.enable");
             return tab;
         }
@@ -136,12 +150,18 @@ internal sealed partial class CdpTab : IAsyncDisposable
         return reply.GetProperty("result").TryGetProperty("value", out var value) ? value.Clone() : default;
     }
 
-    public async Task<JsonElement> SendAsync(string method, JsonObject? parameters = null)
+    /// <summary>Sends a command to the tab, or with <paramref name="toPage"/> false to the browser, and waits for its reply.</summary>
+    public async Task<JsonElement> SendAsync(string method, JsonObject? parameters = null, bool toPage = true)
     {
         var id = Interlocked.Increment(ref _nextId);
         var reply = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
         _replies[id] = reply;
         var message = new JsonObject { ["id"] = id, ["method"] = method, ["params"] = parameters ?? new JsonObject() };
+        if (toPage)
+        {
+            message["sessionId"] = _session;
+        }
+
         await _sending.WaitAsync();
         try
         {
@@ -162,7 +182,7 @@ internal sealed partial class CdpTab : IAsyncDisposable
         {
             if (_socket.State == WebSocketState.Open)
             {
-                await SendAsync("Browser.close").WaitAsync(TimeSpan.FromSeconds(5));
+                await SendAsync("Browser.close", toPage: false).WaitAsync(TimeSpan.FromSeconds(5));
             }
         }
         catch (Exception e) when (e is WebSocketException or TimeoutException or InvalidOperationException or OperationCanceledException)
@@ -265,7 +285,7 @@ internal sealed partial class CdpTab : IAsyncDisposable
         }
     }
 
-    private static async Task<int> ReadDevToolsPortAsync(Process chromium)
+    private static async Task<Uri> ReadDevToolsAddressAsync(Process chromium)
     {
         while (await chromium.StandardError.ReadLineAsync() is { } line)
         {
@@ -273,13 +293,13 @@ internal sealed partial class CdpTab : IAsyncDisposable
             {
                 // The rest of standard error is drained so that Chromium never blocks writing to it.
                 _ = chromium.StandardError.BaseStream.CopyToAsync(Stream.Null);
-                return int.Parse(match.Groups["port"].Value, System.Globalization.CultureInfo.InvariantCulture);
+                return new Uri(match.Groups["address"].Value);
             }
         }
 
         throw new InvalidOperationException($"Chromium exited ({chromium.ExitCode}) before it listened for DevTools.");
     }
 
-    [GeneratedRegex(@"DevTools listening on ws://[^:]+:(?<port>\d+)/")]
+    [GeneratedRegex(@"DevTools listening on (?<address>ws://\S+)")]
     private static partial Regex DevToolsAddress();
 }
