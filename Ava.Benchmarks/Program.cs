@@ -2,7 +2,7 @@ using Ava.Benchmarks;
 
 // Usage: dotnet run -c Release --project Ava.Benchmarks -- [audit] [streams] [streams-page] [approvals] [api] [ai] [diffs] [commands] [briefings] [reviews] [operations] [circuits] [users]
 //   [--append N] [--chain N] [--streams N] [--pending N] [--verifications N] [--ai-calls N] [--runs N] [--day-streams N] [--reviews N] [--samples N]
-//   [--loads N] [--trace N] [--tabs N] [--pages empty,home,streams,approvals] [--viewers N,N,...] [--approvals N]
+//   [--loads N] [--trace N] [--ready-to-run] [--tabs N] [--pages empty,home,streams,approvals] [--viewers N,N,...] [--approvals N]
 var append = ArgValue("--append", 5_000);
 var chain = ArgValue("--chain", 1_000_000);
 var streams = ArgValue("--streams", 100_000);
@@ -34,7 +34,7 @@ if (args.Length == 0 || args.Contains("streams"))
 
 if (args.Length == 0 || args.Contains("streams-page"))
 {
-    await StreamsPageBenchmark.RunAsync(streams, pageLoads, traceLoads);
+    await StreamsPageBenchmark.RunAsync(streams, pageLoads, traceLoads, args.Contains("--ready-to-run"));
 }
 
 if (args.Length == 0 || args.Contains("approvals"))

@@ -17,11 +17,18 @@ internal static class Repository
     }
 
     /// <summary>Publishes the dashboard (Release) to a fresh folder, as it is deployed; the folder goes when disposed.</summary>
-    public static async Task<PublishedDashboard> PublishDashboardAsync()
+    /// <param name="readyToRun">Precompiles the assemblies for this machine's runtime identifier (ReadyToRun).</param>
+    public static async Task<PublishedDashboard> PublishDashboardAsync(bool readyToRun = false)
     {
         var published = new PublishedDashboard(Directory.CreateTempSubdirectory("ava-benchmark-publish-").FullName);
-        Console.WriteLine("<!-- publishing the dashboard (Release) -->");
-        await DotnetAsync("publish", Path.Combine(Root(), "Ava.Dashboard"), "-c", "Release", "-o", published.Folder, "-nologo", "-v", "quiet");
+        string[] arguments = ["publish", Path.Combine(Root(), "Ava.Dashboard"), "-c", "Release", "-o", published.Folder, "-nologo", "-v", "quiet"];
+        if (readyToRun)
+        {
+            arguments = [.. arguments, "-r", System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier, "--self-contained", "false", "-p:PublishReadyToRun=true"];
+        }
+
+        Console.WriteLine($"<!-- publishing the dashboard (Release{(readyToRun ? ", ReadyToRun" : "")}) -->");
+        await DotnetAsync(arguments);
         return published;
     }
 
