@@ -58,9 +58,6 @@ internal sealed partial class CdpTab : IAsyncDisposable
         _profile = profile;
     }
 
-    /// <summary>The process id of the browser process Chromium was started as.</summary>
-    public int ProcessId => _chromium.Id;
-
     public static async Task<CdpTab> LaunchAsync()
     {
         var profile = Directory.CreateTempSubdirectory("ava-cdp-").FullName;
@@ -78,8 +75,9 @@ internal sealed partial class CdpTab : IAsyncDisposable
         var tab = new CdpTab(chromium, profile);
         try
         {
-            // Chromium writes its DevTools address to standard error once it listens.
             _ = chromium.StandardOutput.BaseStream.CopyToAsync(Stream.Null);
+
+            // Chromium writes its DevTools address to standard error once it listens.
             var browser = await ReadDevToolsAddressAsync(chromium).WaitAsync(TimeSpan.FromSeconds(30));
             await tab._socket.ConnectAsync(browser, CancellationToken.None);
             tab._receiving = Task.Run(tab.ReceiveAsync);
