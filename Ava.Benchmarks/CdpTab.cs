@@ -175,7 +175,6 @@ internal sealed partial class CdpTab : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _closing.CancelAsync();
         try
         {
             if (_socket.State == WebSocketState.Open)
@@ -185,8 +184,10 @@ internal sealed partial class CdpTab : IAsyncDisposable
         }
         catch (Exception e) when (e is WebSocketException or TimeoutException or InvalidOperationException or OperationCanceledException)
         {
-            // The browser went away first.
+            // The browser went away before it replied.
         }
+
+        await _closing.CancelAsync();
 
         if (!_chromium.WaitForExit(5_000))
         {

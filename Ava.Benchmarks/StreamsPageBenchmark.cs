@@ -57,7 +57,7 @@ internal static class StreamsPageBenchmark
         // page's main thread while the page loads: a trace showed 19-25 ms of it before the first paint.) The second
         // drives its own Chromium over the DevTools protocol directly: no Playwright driver, no network or runtime
         // events reported while the page loads, so the harness takes as little of the two cores as it can.
-        var byPlaywright = new FullLoads("Playwright",
+        var byPlaywright = new FullPageLoads("Playwright",
             async path =>
             {
                 await page.GotoAsync(path, new() { WaitUntil = WaitUntilState.Load });
@@ -80,7 +80,7 @@ internal static class StreamsPageBenchmark
             });
         await using var tab = await CdpTab.LaunchAsync();
         await tab.SetCookiesAsync(dashboard.BaseUrl, await Circuits.SessionCookie.SignInAsync(dashboard.BaseUrl, "viewer@ava.local", dashboard.DemoPassword));
-        var byDevTools = new FullLoads("the DevTools protocol directly",
+        var byDevTools = new FullPageLoads("the DevTools protocol directly",
             async path =>
             {
                 await tab.NavigateAsync(new Uri(dashboard.BaseUrl, path));
@@ -99,7 +99,7 @@ internal static class StreamsPageBenchmark
         // counted, so that neither gets the dashboard's first minutes (its JIT compiler tiering up, its caches filling) or a
         // quieter stretch of the shared machine to itself.
         var harnesses = new[] { byPlaywright, byDevTools };
-        for (var block = 0; block <= (Samples + BlockSize - 1) / BlockSize; block++)
+        for (var block = 0; block <= (Samples + FullPageLoads.BlockSize - 1) / FullPageLoads.BlockSize; block++)
         {
             foreach (var harness in harnesses)
             {
@@ -161,110 +161,10 @@ internal static class StreamsPageBenchmark
         })
         """;
 
-    /// <summary>Loads per block in which one harness drives the browser before the other takes its turn.</summary>
-    private const int BlockSize = 10;
-
-    /// <summary>The pause between one load's settling and the next load.</summary>
-    private static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(500);
-
-    /// <summary>
-    /// Full loads of the streams page and of the empty page of the same layout (the baseline: what the browser spends on
-    /// style sheets and the layout's first paint, with no list to show) by one harness: the browser's timings of each,
-    /// and the CPU each process used from the navigation to the load event and from there until the circuit was up.
-    /// </summary>
-    private sealed class FullLoads(string harness, Func<string, Task<BrowserTimings>> load, Func<string, Task> settle)
-    {
-        public string Harness { get; } = harness;
-
-        public List<BrowserTimings> Streams { get; } = [];
-
-        public List<BrowserTimings> Empty { get; } = [];
-
-        public ProcessCpu CpuToLoad { get; } = new();
-
-        public ProcessCpu CpuAfterLoad { get; } = new();
-
-        /// <summary>The CPU of the first, uncounted block's loads of the list, navigation to circuit up.</summary>
-        public ProcessCpu FirstBlockCpu { get; } = new();
-
-        /// <summary>One block of loads of the page, each settled (content shown, circuit up) before the next.</summary>
-        public async Task LoadAsync(string path, bool counted)
-        {
-            for (var i = 0; i < BlockSize; i++)
-            {
-                var beforeLoad = ProcessCpu.Snapshot();
-                var loaded = await load(path);
-                var atLoad = ProcessCpu.Snapshot();
-                await settle(path);
-                var settled = ProcessCpu.Snapshot();
-
-                // A person reads the page before loading the next: the circuit's start has finished its work on the
-                // server and in the browser before the next load begins, whichever harness is faster to move on.
-                await Task.Delay(Pause);
-                if (!counted)
-                {
-                    if (path == "streams")
-                    {
-                        FirstBlockCpu.Add(beforeLoad, settled);
-                    }
-
-                    continue;
-                }
-
-                if (path == "streams")
-                {
-                    Streams.Add(loaded);
-                    CpuToLoad.Add(beforeLoad, atLoad);
-                    CpuAfterLoad.Add(atLoad, settled);
-                }
-                else
-                {
-                    Empty.Add(loaded);
-                }
-            }
-        }
-    }
-
     private static string Percentiles(IEnumerable<double> values)
     {
         var sorted = values.Order().ToArray();
         return $"{Measure.Percentile(sorted, 50):0} / {Measure.Percentile(sorted, 95):0} ms";
-    }
-
-    /// <summary>Navigation and Paint Timing of the page's load, in milliseconds from the navigation's start.</summary>
-    private sealed class BrowserTimings
-    {
-        public double ResponseStart { get; set; }
-
-        public double ResponseEnd { get; set; }
-
-        public double FirstContentfulPaint { get; set; }
-
-        public double DomContentLoaded { get; set; }
-
-        public double DocumentBytes { get; set; }
-
-        /// <summary>The 25th row's paint, from the Element Timing entry the streams table marks it with.</summary>
-        public double RowsPainted { get; set; }
-
-        // Paint entries are reported once the paint is on screen; an observer with buffered entries waits for them.
-        public const string Script = """
-            async () => {
-              const entry = (type, name) => new Promise(resolve => {
-                const observer = new PerformanceObserver(list => {
-                  const found = list.getEntries().find(e => (e.identifier ?? e.name) === name);
-                  if (found) { observer.disconnect(); resolve(found.startTime || found.renderTime || found.loadTime); }
-                });
-                observer.observe({ type, buffered: true });
-                setTimeout(() => { observer.disconnect(); resolve(-1); }, 2000);
-              });
-              const nav = performance.getEntriesByType('navigation')[0];
-              return { responseStart: nav.responseStart, responseEnd: nav.responseEnd,
-                       firstContentfulPaint: await entry('paint', 'first-contentful-paint'),
-                       rowsPainted: await entry('element', 'streams-last-row'),
-                       domContentLoaded: nav.domContentLoadedEventEnd, documentBytes: nav.decodedBodySize };
-            }
-            """;
     }
 
     private static void Report(string name, double[] samples)
